@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* placeholder, being written */
+typedef int nk_placeholder_decode;

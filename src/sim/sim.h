@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sim: a local simulator of the Nuki Web API on libmicrohttpd. It serves
+ * the endpoints nukitui uses with the real paths, status codes and JSON
+ * shapes, keeps a demo account in memory, moves locks through their states
+ * over time and writes signed webhook deliveries into per-key logs. Used by
+ * the nuki-sim program, by `nukitui --demo` and by the tests. Shares no
+ * code with the client (src/api, src/model): never include their headers.
+ */
+#ifndef NUKI_SIM_H
+#define NUKI_SIM_H
+
+#include <stddef.h>
+
+typedef struct sim_options {
+	const char *host;        /* bind address; NULL: "127.0.0.1" */
+	unsigned port;           /* 0: any free port */
+	const char *token;       /* only accepted bearer token; NULL: any non-empty */
+	const char *data_file;   /* account JSON; NULL: the built-in demo account */
+	long logs;               /* generated log entries per API key; <0: 300 */
+	unsigned long seed;      /* for generated data; 0: 1 */
+	const char *access_log;  /* NULL: none */
+	unsigned latency_ms;     /* added to every answer */
+	double fail_rate;        /* share of answers replaced by 503 */
+	unsigned rate_limit;     /* requests per second before 429; 0: none */
+	double drop_rate;        /* share of connections closed unanswered */
+} sim_options;
+
+typedef struct sim sim;
+
+/* Start serving in background threads. Returns NULL and writes a message
+ * into errbuf (may be NULL) on failure. */
+sim *sim_start(const sim_options *opt, char *errbuf, size_t errlen);
+/* "http://127.0.0.1:PORT", valid until sim_stop. */
+const char *sim_url(const sim *s);
+unsigned sim_port(const sim *s);
+/* Requests answered so far (all paths). */
+unsigned long sim_request_count(const sim *s);
+/* Stop and free; NULL is fine. */
+void sim_stop(sim *s);
+
+#endif
