@@ -21,6 +21,12 @@
 /* Nesting deeper than this is refused as malformed. */
 #define API_JSON_MAX_DEPTH 64
 
+/* Integer fields accept any JSON number with an integral value in the
+ * field's range (out of range, 1e400 or 1.5: malformed). int64 fields are
+ * read through cJSON's double, which is exact only up to 2^53 - 1; larger
+ * values are refused as malformed rather than silently rounded. Real
+ * smart lock ids are about 1.8e10. */
+
 typedef struct api_smartlock_state {
 	int mode;            /* required */
 	int state;           /* required */
@@ -36,7 +42,7 @@ typedef struct api_smartlock_state {
 } api_smartlock_state;
 
 typedef struct api_smartlock {
-	int64_t smartlock_id; /* required, > 0 */
+	int64_t smartlock_id; /* required, 1 .. 2^53 - 1 */
 	int32_t account_id;   /* default 0 */
 	int type;             /* required */
 	int32_t auth_id;      /* default 0 */
@@ -58,9 +64,10 @@ typedef struct api_smartlock_list {
 } api_smartlock_list;
 
 typedef struct api_webhook {
-	int64_t id;            /* required */
+	int64_t id;            /* required, 1 .. 2^53 - 1 */
 	char *url;             /* required */
-	unsigned features;     /* bit (1u << api_feature); unknown names ignored */
+	unsigned features;     /* bit (1u << api_feature); unknown names
+				  ignored; 0 when absent */
 	char *secret;          /* NULL unless the server sent one (create) */
 } api_webhook;
 
@@ -87,7 +94,7 @@ typedef struct api_webhook_log {
 	char *request_id;      /* NULL when absent or empty */
 	bool succeeded;
 	int response_status;   /* default 0 (no answer) */
-	int64_t duration;      /* ms, default 0 */
+	int64_t duration;      /* ms, default 0; |duration| < 2^53 */
 	int32_t account_id;
 	int32_t api_key_id;
 	char *created;         /* NULL when absent */

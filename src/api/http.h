@@ -13,6 +13,7 @@
  * curl_multi loop (dashboard), one attempt each, and the caller asks
  * api_transfer_retry_delay() whether and when to try again.
  *
+ * The program calls curl_global_init() once before the first api_http.
  * The policy helpers at the end are pure and unit tested.
  */
 #ifndef NUKI_API_HTTP_H
