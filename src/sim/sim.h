@@ -24,6 +24,7 @@ typedef struct sim_options {
 	double fail_rate;        /* share of answers replaced by 503 */
 	unsigned rate_limit;     /* requests per second before 429; 0: none */
 	double drop_rate;        /* share of connections closed unanswered */
+	unsigned step_ms;        /* time per device state change; 0: 1000 */
 } sim_options;
 
 typedef struct sim sim;
