@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Integration tests: the model (engine, cache, pager) over the real
+ * libcurl transport against nuki-sim with added latency. What reached the
+ * simulator is counted from its access log, one line per request, so
+ * "no request" means no line. Waits are loops on a condition with a
+ * deadline, never fixed sleeps.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "api/http.h"
+#include "model/engine.h"
+#include "model/model.h"
+#include "model/transport.h"
+#include "sim/sim.h"
+
+#define TOKEN "model-token"
+
+static sim *S;
+static api_http *H;
+static model *M;
+static char access_log[64];
+
+static void start(unsigned latency_ms)
+{
+	char msg[256];
+	api_error err;
+	transport tr;
+	int fd;
+	sim_options opt = { .token = TOKEN, .logs = 320, .latency_ms = latency_ms,
+			    .step_ms = 150 };
+	api_http_config cfg = { .token = TOKEN, .max_retries = -1 };
+
+	snprintf(access_log, sizeof access_log, "/tmp/nukitui-access-XXXXXX");
+	fd = mkstemp(access_log);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	opt.access_log = access_log;
+	S = sim_start(&opt, msg, sizeof msg);
+	ck_assert_msg(S != NULL, "sim_start: %s", msg);
+	cfg.base_url = sim_url(S);
+	ck_assert_int_eq(api_http_new(&H, &cfg, &err), API_OK);
+	ck_assert_int_eq(transport_curl_new(H, &tr, &err), API_OK);
+	ck_assert_int_eq(model_new(&M, tr, NULL, NULL, &err), API_OK);
+}
+
+static void setup(void)
+{
+	start(300);
+}
+
+static void teardown(void)
+{
+	model_free(M);
+	M = NULL;
+	api_http_free(H);
+	H = NULL;
+	sim_stop(S);
+	S = NULL;
+	unlink(access_log);
+}
+
+/* Lines in the access log that start with prefix ("GET /smartlock "). */
+static int requests_matching(const char *prefix)
+{
+	FILE *f = fopen(access_log, "r");
+	char line[1024];
+	int n = 0;
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, prefix, strlen(prefix)) == 0)
+			n++;
+	fclose(f);
+	return n;
+}
+
+static void poll_until_idle(void)
+{
+	api_error err;
+
+	for (int i = 0; i < 500 && engine_pending(model_engine(M)) > 0; i++)
+		ck_assert_int_eq(model_poll(M, 50, -1, NULL, &err), API_OK);
+	ck_assert_uint_eq(engine_pending(model_engine(M)), 0);
+}
+
+START_TEST(test_ten_requests_in_flight_complete)
+{
+	engine *e = model_engine(M);
+	engine_id ids[10];
+	api_error err;
+	size_t running = 0;
+
+	for (int i = 0; i < 10; i++) {
+		api_request req;
+
+		/* ten different requests: pages of ten sizes */
+		ck_assert_int_eq(api_req_webhook_logs(&req, 31337, 10 + i, NULL, &err), API_OK);
+		ck_assert_int_eq(engine_submit(e, &req, &(engine_opts){ 0 }, &ids[i], &err),
+				 API_OK);
+		api_request_free(&req);
+	}
+	/* one turn starts them all; with 300 ms latency none is done yet */
+	ck_assert_int_eq(model_poll(M, 0, -1, NULL, &err), API_OK);
+	for (int i = 0; i < 10; i++) {
+		engine_progress p;
+		ck_assert(engine_progress_of(e, ids[i], &p));
+		if (p.state == ENGINE_RUNNING)
+			running++;
+	}
+	ck_assert_uint_eq(running, 10);
+	poll_until_idle();
+	ck_assert_uint_eq(engine_get_stats(e).done, 10);
+	ck_assert_uint_eq(engine_get_stats(e).failed, 0);
+	ck_assert_int_eq(requests_matching("GET /api/key/31337/webhook/logs"), 10);
+}
+END_TEST
+
+START_TEST(test_identical_get_in_flight_reaches_the_simulator_once)
+{
+	model_status st;
+
+	ck_assert_int_eq(model_refresh(M, MODEL_SMARTLOCKS, false), API_OK);
+	ck_assert_int_eq(model_refresh(M, MODEL_SMARTLOCKS, true), API_OK);
+	poll_until_idle();
+	ck_assert_ptr_nonnull(model_smartlocks(M, &st));
+	ck_assert(st.fresh);
+	/* fresh in the cache: asking again sends nothing either */
+	ck_assert_int_eq(model_refresh(M, MODEL_SMARTLOCKS, false), API_OK);
+	poll_until_idle();
+	ck_assert_int_eq(requests_matching("GET /smartlock "), 1);
+}
+END_TEST
+
+START_TEST(test_going_back_to_a_cursor_page_makes_no_request)
+{
+	const pager *p;
+	model_status st;
+	api_error err;
+	char page2_first[64];
+
+	ck_assert_int_eq(model_logs_open(M, 31337, &err), API_OK);
+	poll_until_idle();
+	ck_assert(model_logs_next(M, 31337));        /* page 2 */
+	poll_until_idle();
+	p = model_logs(M, 31337, &st);
+	ck_assert_uint_eq(pager_page_number(p), 2);
+	ck_assert_uint_gt(pager_count(p), 0);
+	snprintf(page2_first, sizeof page2_first, "%s", pager_entry(p, 0)->id);
+	ck_assert(model_logs_next(M, 31337));        /* page 3 */
+	poll_until_idle();
+	ck_assert_int_eq(requests_matching("GET /api/key/31337/webhook/logs"), 3);
+
+	ck_assert(model_logs_prev(M, 31337));        /* back to page 2 */
+	p = model_logs(M, 31337, &st);
+	ck_assert(st.has_data);
+	ck_assert_uint_eq(pager_page_number(p), 2);
+	ck_assert_str_eq(pager_entry(p, 0)->id, page2_first);
+	poll_until_idle();
+	ck_assert_int_eq(requests_matching("GET /api/key/31337/webhook/logs"), 3);
+}
+END_TEST
+
+START_TEST(test_unlock_is_followed_to_unlocked_without_asking)
+{
+	const api_smartlock_list *l;
+	api_error err;
+	int64_t id = 18298712180LL;   /* "Front door" of the demo account */
+	int state = -1;
+
+	ck_assert_int_eq(model_refresh(M, MODEL_SMARTLOCKS, false), API_OK);
+	poll_until_idle();
+	ck_assert_int_eq(model_lock(M, id, false, NULL, &err), API_OK);
+	/* only model_poll from here on: the follow-up reads are the model's */
+	for (int i = 0; i < 200 && state != 3; i++) {
+		ck_assert_int_eq(model_poll(M, 50, -1, NULL, &err), API_OK);
+		l = model_smartlocks(M, NULL);
+		for (size_t j = 0; l && j < l->n; j++)
+			if (l->items[j].smartlock_id == id)
+				state = l->items[j].state.state;
+	}
+	ck_assert_int_eq(state, 3);
+	ck_assert_int_eq(requests_matching("POST /smartlock/18298712180/action/unlock "), 1);
+}
+END_TEST
+
+static Suite *model_sim_suite(void)
+{
+	Suite *s = suite_create("model over nuki-sim");
+	TCase *tc = tcase_create("latency 300 ms");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_ten_requests_in_flight_complete);
+	tcase_add_test(tc, test_identical_get_in_flight_reaches_the_simulator_once);
+	tcase_add_test(tc, test_going_back_to_a_cursor_page_makes_no_request);
+	tcase_add_test(tc, test_unlock_is_followed_to_unlocked_without_asking);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	sr = srunner_create(model_sim_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	curl_global_cleanup();
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of model/pager: the cursor stack (next, prev, home), end of
+ * history, limit changes, late answers, duplicates (also while new
+ * deliveries arrive), arrived-entry counting for follow mode and the
+ * filters. A tiny in-memory "server" answers pages the way the API does:
+ * newest first, the cursor asks for entries strictly older than it.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/decode.h"
+#include "api/error.h"
+#include "model/pager.h"
+
+/* Log n has id "id%05d"; bigger n is newer. Every third one failed. */
+static int newest;        /* entries 1..newest exist */
+static bool inclusive;    /* misbehave: the cursor entry is included */
+
+static char *xstrdup(const char *s)
+{
+	char *d = strdup(s);
+	ck_assert_ptr_nonnull(d);
+	return d;
+}
+
+static void make_log(api_webhook_log *w, int n)
+{
+	char buf[64];
+	memset(w, 0, sizeof *w);
+	snprintf(buf, sizeof buf, "id%05d", n);
+	w->id = xstrdup(buf);
+	w->succeeded = n % 3 != 0;
+	w->response_status = w->succeeded ? 200 : 503;
+	w->api_key_id = 7;
+	w->has_response = true;
+	snprintf(buf, sizeof buf, "{\"Feature\":\"DEVICE_STATUS\",\"n\":%d}", n);
+	w->response.body = xstrdup(buf);
+	w->response.path = xstrdup("https://hook.example/nuki");
+}
+
+static int id_num(const char *id)
+{
+	return atoi(id + 2);
+}
+
+/* The page the server answers for (limit, cursor); free with
+ * api_webhook_log_list_free. */
+static api_webhook_log_list serve(long limit, const char *cursor)
+{
+	int start = cursor ? id_num(cursor) - (inclusive ? 0 : 1) : newest;
+	api_webhook_log_list l = {0};
+	l.items = calloc((size_t)limit, sizeof *l.items);
+	ck_assert_ptr_nonnull(l.items);
+	for (int n = start; n >= 1 && (long)l.n < limit; n--)
+		make_log(&l.items[l.n++], n);
+	return l;
+}
+
+/* Fetch and load the page the pager wants; returns the load result. */
+static pager_load_result fetch(pager *p)
+{
+	api_webhook_log_list l = serve(pager_limit(p), pager_cursor(p));
+	pager_load_result r = pager_load(p, pager_cursor(p), pager_limit(p), &l);
+	api_webhook_log_list_free(&l);
+	return r;
+}
+
+static pager *new_pager(long limit)
+{
+	pager *p;
+	api_error err;
+	ck_assert_int_eq(pager_new(&p, 7, limit, &err), API_OK);
+	return p;
+}
+
+static int first_shown(const pager *p)
+{
+	return id_num(pager_entry(p, 0)->id);
+}
+
+static int last_shown(const pager *p)
+{
+	return id_num(pager_entry(p, pager_count(p) - 1)->id);
+}
+
+static void setup(void)
+{
+	newest = 120;
+	inclusive = false;
+}
+
+START_TEST(a_new_pager_is_at_home_wanting_the_newest_page)
+{
+	pager *p = new_pager(0);
+	ck_assert_int_eq(pager_limit(p), 50);
+	ck_assert_int_eq(pager_api_key_id(p), 7);
+	ck_assert_uint_eq(pager_page_number(p), 1);
+	ck_assert_ptr_null(pager_cursor(p));
+	ck_assert(!pager_has_page(p));
+	ck_assert(pager_has_older(p));
+	ck_assert_uint_eq(pager_count(p), 0);
+	ck_assert_ptr_null(pager_entry(p, 0));
+	pager_free(p);
+}
+END_TEST
+
+static const struct {
+	int64_t key;
+	long limit;
+} bad_new[] = {{0, 50}, {-1, 50}, {(int64_t)INT32_MAX + 1, 50},
+	       {7, -1}, {7, 101}};
+
+START_TEST(pager_new_refuses_a_bad_key_or_limit)
+{
+	pager *p = (pager *)&p;
+	api_error err;
+	ck_assert_int_eq(pager_new(&p, bad_new[_i].key, bad_new[_i].limit,
+				   &err),
+			 API_ERR_INVALID);
+	ck_assert_ptr_null(p);
+	ck_assert_int_eq(err.kind, API_ERR_INVALID);
+}
+END_TEST
+
+START_TEST(the_newest_page_shows_the_newest_entries_first)
+{
+	pager *p = new_pager(50);
+	ck_assert_int_eq(fetch(p), PAGER_LOADED);
+	ck_assert(pager_has_page(p));
+	ck_assert_uint_eq(pager_count(p), 50);
+	ck_assert_int_eq(first_shown(p), 120);
+	ck_assert_int_eq(last_shown(p), 71);
+	ck_assert(pager_has_older(p));
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(next_asks_for_entries_older_than_the_last_one_shown)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	ck_assert(pager_next(p));
+	ck_assert_uint_eq(pager_page_number(p), 2);
+	ck_assert_str_eq(pager_cursor(p), "id00071");
+	ck_assert(!pager_has_page(p));
+	fetch(p);
+	ck_assert_int_eq(first_shown(p), 70);
+	ck_assert_int_eq(last_shown(p), 21);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(next_needs_a_loaded_page)
+{
+	pager *p = new_pager(50);
+	ck_assert(!pager_next(p));
+	ck_assert_uint_eq(pager_page_number(p), 1);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(prev_pops_back_to_the_previous_cursor)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	pager_next(p);
+	ck_assert_str_eq(pager_cursor(p), "id00021");
+	ck_assert(pager_prev(p));
+	ck_assert_uint_eq(pager_page_number(p), 2);
+	ck_assert_str_eq(pager_cursor(p), "id00071");
+	ck_assert(!pager_has_page(p));
+	fetch(p);
+	ck_assert_int_eq(first_shown(p), 70);
+	ck_assert(pager_prev(p));
+	ck_assert_ptr_null(pager_cursor(p));
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(prev_on_the_newest_page_does_nothing)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	ck_assert(!pager_prev(p));
+	ck_assert(pager_has_page(p));
+	ck_assert_uint_eq(pager_page_number(p), 1);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(home_clears_the_cursor_stack)
+{
+	pager *p = new_pager(20);
+	for (int i = 0; i < 4; i++) {
+		fetch(p);
+		ck_assert(pager_next(p));
+	}
+	ck_assert_uint_eq(pager_page_number(p), 5);
+	ck_assert(pager_home(p));
+	ck_assert_uint_eq(pager_page_number(p), 1);
+	ck_assert_ptr_null(pager_cursor(p));
+	ck_assert(!pager_has_page(p));
+	ck_assert(!pager_prev(p));
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(home_on_the_newest_page_keeps_the_page)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	ck_assert(!pager_home(p));
+	ck_assert(pager_has_page(p));
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(a_page_shorter_than_the_limit_ends_the_history)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	ck_assert_uint_eq(pager_count(p), 20);
+	ck_assert(!pager_has_older(p));
+	ck_assert(!pager_next(p));
+	ck_assert_uint_eq(pager_page_number(p), 3);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(a_full_last_page_is_followed_by_an_empty_one_that_ends_history)
+{
+	newest = 100;
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	ck_assert(pager_has_older(p)); /* cannot know yet */
+	ck_assert(pager_next(p));
+	fetch(p);
+	ck_assert(pager_has_page(p));
+	ck_assert_uint_eq(pager_count(p), 0);
+	ck_assert(!pager_has_older(p));
+	ck_assert(!pager_next(p));
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(an_empty_history_has_no_older_page)
+{
+	newest = 0;
+	pager *p = new_pager(50);
+	fetch(p);
+	ck_assert(pager_has_page(p));
+	ck_assert_uint_eq(pager_count(p), 0);
+	ck_assert(!pager_has_older(p));
+	ck_assert(!pager_next(p));
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(a_limit_change_resets_the_cursor_stack)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	api_error err;
+	ck_assert_int_eq(pager_set_limit(p, 10, &err), API_OK);
+	ck_assert_int_eq(pager_limit(p), 10);
+	ck_assert_uint_eq(pager_page_number(p), 1);
+	ck_assert_ptr_null(pager_cursor(p));
+	ck_assert(!pager_has_page(p));
+	fetch(p);
+	ck_assert_uint_eq(pager_count(p), 10);
+	ck_assert_int_eq(first_shown(p), 120);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(setting_the_same_limit_changes_nothing)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	api_error err;
+	ck_assert_int_eq(pager_set_limit(p, 50, &err), API_OK);
+	ck_assert_uint_eq(pager_page_number(p), 2);
+	ck_assert(pager_has_page(p));
+	pager_free(p);
+}
+END_TEST
+
+static const long bad_limits[] = {-1, 101, 1000};
+
+START_TEST(an_invalid_limit_is_refused_and_changes_nothing)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	api_error err;
+	ck_assert_int_eq(pager_set_limit(p, bad_limits[_i], &err),
+			 API_ERR_INVALID);
+	ck_assert_int_eq(pager_limit(p), 50);
+	ck_assert_uint_eq(pager_page_number(p), 2);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(a_late_answer_for_another_page_is_ignored)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p); /* wants id00071 */
+	api_webhook_log_list stale = serve(50, "id00021");
+	ck_assert_int_eq(pager_load(p, "id00021", 50, &stale), PAGER_IGNORED);
+	ck_assert_int_eq(pager_load(p, "id00071", 10, &stale), PAGER_IGNORED);
+	ck_assert(!pager_has_page(p));
+	api_webhook_log_list_free(&stale);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(loaded_entries_are_copies_that_outlive_the_page)
+{
+	pager *p = new_pager(50);
+	api_webhook_log_list l = serve(50, NULL);
+	pager_load(p, NULL, 50, &l);
+	api_webhook_log_list_free(&l);
+	ck_assert_str_eq(pager_entry(p, 0)->id, "id00120");
+	ck_assert_str_eq(pager_entry(p, 0)->response.body,
+			 "{\"Feature\":\"DEVICE_STATUS\",\"n\":120}");
+	pager_free(p);
+}
+END_TEST
+
+/* Walk the whole history while 7 new deliveries arrive before every
+ * page: each of the 120 original entries is shown exactly once. */
+START_TEST(new_entries_arriving_during_paging_cause_no_duplicates_or_gaps)
+{
+	static int seen[1000];
+	memset(seen, 0, sizeof seen);
+	pager *p = new_pager(50);
+	fetch(p);
+	for (;;) {
+		for (size_t i = 0; i < pager_count(p); i++)
+			seen[id_num(pager_entry(p, i)->id)]++;
+		newest += 7;
+		if (!pager_next(p))
+			break;
+		fetch(p);
+	}
+	for (int n = 1; n <= 120; n++)
+		ck_assert_int_eq(seen[n], 1);
+	for (int n = 121; n < 1000; n++)
+		ck_assert_int_eq(seen[n], 0);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(going_back_home_after_new_deliveries_then_next_repeats_nothing)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	newest += 5;
+	pager_home(p);
+	fetch(p);
+	ck_assert_int_eq(first_shown(p), 125);
+	ck_assert_int_eq(last_shown(p), 76);
+	pager_next(p);
+	fetch(p);
+	ck_assert_int_eq(first_shown(p), 75);
+	ck_assert_int_eq(last_shown(p), 26);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(a_page_overlapping_the_page_above_drops_the_duplicates)
+{
+	inclusive = true; /* the server repeats the cursor entry */
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	ck_assert_uint_eq(pager_total(p), 49);
+	ck_assert_int_eq(first_shown(p), 70);
+	ck_assert_int_eq(last_shown(p), 22);
+	ck_assert(pager_has_older(p)); /* the server sent a full page */
+	ck_assert(pager_next(p));
+	ck_assert_str_eq(pager_cursor(p), "id00022");
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(duplicates_within_a_page_are_dropped)
+{
+	pager *p = new_pager(5);
+	api_webhook_log_list l = {calloc(5, sizeof(api_webhook_log)), 5};
+	int nums[] = {9, 8, 8, 7, 9};
+	for (int i = 0; i < 5; i++)
+		make_log(&l.items[i], nums[i]);
+	ck_assert_int_eq(pager_load(p, NULL, 5, &l), PAGER_LOADED);
+	api_webhook_log_list_free(&l);
+	ck_assert_uint_eq(pager_total(p), 3);
+	ck_assert_int_eq(first_shown(p), 9);
+	ck_assert_int_eq(last_shown(p), 7);
+	ck_assert(pager_has_older(p));
+	ck_assert(pager_next(p));
+	ck_assert_str_eq(pager_cursor(p), "id00009"); /* the server's last */
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(a_refresh_of_the_newest_page_counts_the_arrived_entries)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	ck_assert_uint_eq(pager_arrived(p, NULL), 0);
+	newest += 5;
+	fetch(p);
+	bool more = true;
+	ck_assert_uint_eq(pager_arrived(p, &more), 5);
+	ck_assert(!more);
+	ck_assert_int_eq(first_shown(p), 125);
+	newest += 2;
+	fetch(p);
+	ck_assert_uint_eq(pager_arrived(p, NULL), 7);
+	pager_ack_arrived(p);
+	ck_assert_uint_eq(pager_arrived(p, NULL), 0);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(arrivals_are_counted_while_on_an_older_page_without_moving_it)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	pager_next(p);
+	fetch(p);
+	newest += 3;
+	api_webhook_log_list l = serve(50, NULL);
+	ck_assert_int_eq(pager_load(p, NULL, 50, &l), PAGER_IGNORED);
+	api_webhook_log_list_free(&l);
+	ck_assert_uint_eq(pager_arrived(p, NULL), 3);
+	ck_assert_uint_eq(pager_page_number(p), 2);
+	ck_assert_int_eq(first_shown(p), 70);
+	ck_assert(pager_home(p));
+	ck_assert_uint_eq(pager_arrived(p, NULL), 0);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(more_than_a_page_of_arrivals_says_more_may_have_arrived)
+{
+	pager *p = new_pager(10);
+	fetch(p);
+	newest += 30;
+	fetch(p);
+	bool more = false;
+	ck_assert_uint_eq(pager_arrived(p, &more), 10);
+	ck_assert(more);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(follow_mode_is_a_flag_for_the_model)
+{
+	pager *p = new_pager(50);
+	ck_assert(!pager_following(p));
+	pager_set_follow(p, true);
+	ck_assert(pager_following(p));
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(the_failed_only_filter_shows_only_failed_deliveries)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	ck_assert_int_eq(pager_set_filter(p, NULL, true), API_OK);
+	ck_assert(pager_filter_failed_only(p));
+	ck_assert_uint_eq(pager_total(p), 50);
+	ck_assert_uint_eq(pager_count(p), 17); /* 120, 117, ..., 72 */
+	for (size_t i = 0; i < pager_count(p); i++)
+		ck_assert(!pager_entry(p, i)->succeeded);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(the_text_filter_matches_case_insensitively)
+{
+	pager *p = new_pager(50);
+	fetch(p);
+	ck_assert_int_eq(pager_set_filter(p, "\"N\":10", false), API_OK);
+	ck_assert_str_eq(pager_filter_text(p), "\"N\":10");
+	ck_assert_uint_eq(pager_count(p), 10); /* 100..109 */
+	ck_assert_int_eq(first_shown(p), 109);
+	ck_assert_int_eq(pager_set_filter(p, "503", false), API_OK);
+	ck_assert_uint_eq(pager_count(p), 17);
+	ck_assert_int_eq(pager_set_filter(p, "id0011", true), API_OK);
+	ck_assert_uint_eq(pager_count(p), 3); /* 117, 114, 111 */
+	ck_assert_int_eq(pager_set_filter(p, "", false), API_OK);
+	ck_assert_uint_eq(pager_count(p), 50);
+	pager_free(p);
+}
+END_TEST
+
+START_TEST(filters_do_not_change_the_cursor_semantics)
+{
+	pager *p = new_pager(50);
+	pager_set_filter(p, "no such text", false);
+	fetch(p);
+	ck_assert_uint_eq(pager_count(p), 0);
+	ck_assert(pager_next(p));
+	ck_assert_str_eq(pager_cursor(p), "id00071");
+	fetch(p);
+	ck_assert_uint_eq(pager_count(p), 0);
+	ck_assert_uint_eq(pager_total(p), 50);
+	pager_free(p);
+}
+END_TEST
+
+static Suite *pager_suite(void)
+{
+	Suite *s = suite_create("model/pager");
+	TCase *t = tcase_create("cursors");
+	tcase_add_checked_fixture(t, setup, NULL);
+	tcase_add_test(t, a_new_pager_is_at_home_wanting_the_newest_page);
+	tcase_add_loop_test(t, pager_new_refuses_a_bad_key_or_limit, 0,
+			    sizeof bad_new / sizeof bad_new[0]);
+	tcase_add_test(t, the_newest_page_shows_the_newest_entries_first);
+	tcase_add_test(t, next_asks_for_entries_older_than_the_last_one_shown);
+	tcase_add_test(t, next_needs_a_loaded_page);
+	tcase_add_test(t, prev_pops_back_to_the_previous_cursor);
+	tcase_add_test(t, prev_on_the_newest_page_does_nothing);
+	tcase_add_test(t, home_clears_the_cursor_stack);
+	tcase_add_test(t, home_on_the_newest_page_keeps_the_page);
+	tcase_add_test(t, a_page_shorter_than_the_limit_ends_the_history);
+	tcase_add_test(t, a_full_last_page_is_followed_by_an_empty_one_that_ends_history);
+	tcase_add_test(t, an_empty_history_has_no_older_page);
+	tcase_add_test(t, a_limit_change_resets_the_cursor_stack);
+	tcase_add_test(t, setting_the_same_limit_changes_nothing);
+	tcase_add_loop_test(t, an_invalid_limit_is_refused_and_changes_nothing,
+			    0, sizeof bad_limits / sizeof bad_limits[0]);
+	tcase_add_test(t, a_late_answer_for_another_page_is_ignored);
+	tcase_add_test(t, loaded_entries_are_copies_that_outlive_the_page);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("duplicates");
+	tcase_add_checked_fixture(t, setup, NULL);
+	tcase_add_test(t, new_entries_arriving_during_paging_cause_no_duplicates_or_gaps);
+	tcase_add_test(t, going_back_home_after_new_deliveries_then_next_repeats_nothing);
+	tcase_add_test(t, a_page_overlapping_the_page_above_drops_the_duplicates);
+	tcase_add_test(t, duplicates_within_a_page_are_dropped);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("follow");
+	tcase_add_checked_fixture(t, setup, NULL);
+	tcase_add_test(t, a_refresh_of_the_newest_page_counts_the_arrived_entries);
+	tcase_add_test(t, arrivals_are_counted_while_on_an_older_page_without_moving_it);
+	tcase_add_test(t, more_than_a_page_of_arrivals_says_more_may_have_arrived);
+	tcase_add_test(t, follow_mode_is_a_flag_for_the_model);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("filters");
+	tcase_add_checked_fixture(t, setup, NULL);
+	tcase_add_test(t, the_failed_only_filter_shows_only_failed_deliveries);
+	tcase_add_test(t, the_text_filter_matches_case_insensitively);
+	tcase_add_test(t, filters_do_not_change_the_cursor_semantics);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(pager_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
