@@ -2,29 +2,51 @@
 /*
  * main: nukitui's entry point. Parses the global options of the design
  * (--demo, --base-url, --read-only, --no-color, --ascii, --version,
- * --help) and hands over to a front end. The dashboard and the one-shot
- * commands are being built; until they land this prints what exists.
+ * --help, and --json/--tsv for the commands), loads the configuration
+ * (settings.h), and hands over to a front end: the one-shot commands
+ * (cli.h) when a command follows the options, else the dashboard. The
+ * connection is opened only when a command needs it, so usage errors
+ * never need a token and never send anything; --demo starts the
+ * simulator in this process at that moment.
  */
 #include "config.h"
 
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "api/error.h"
 #include "api/http.h"
+#include "cli/cli.h"
+#include "settings.h"
+#include "ui/app.h"
+#include "sim/sim.h"
 
-enum { EXIT_USAGE = 2 };
+/* The token shared by nukitui and its in-process simulator with --demo;
+ * it never leaves the loopback interface. */
+#define DEMO_TOKEN "nukitui-demo-token"
+
+typedef struct program {
+	settings cfg;
+	char cfg_path[SETTINGS_PATH_MAX];
+	bool have_path;
+	bool demo;
+	const char *base_url;     /* --base-url, else the file's, else NULL */
+	sim *demo_sim;
+	api_http *http;
+} program;
 
 static void usage(FILE *out)
 {
-	fputs("Usage: nukitui [OPTIONS]            the dashboard\n"
-	      "       nukitui [OPTIONS] COMMAND ...  one-shot commands (coming)\n"
+	fputs("Usage: nukitui [OPTIONS]                the dashboard\n"
+	      "       nukitui [OPTIONS] COMMAND ...    one-shot commands\n"
 	      "\n"
 	      "A terminal dashboard for the Nuki Web API: smart locks, decentral\n"
 	      "webhooks and webhook delivery logs.\n"
@@ -37,65 +59,259 @@ static void usage(FILE *out)
 	      "  --read-only       refuse every change (lock, unlock, create, delete)\n"
 	      "  --no-color        monochrome (also when NO_COLOR is set)\n"
 	      "  --ascii           ASCII borders and symbols\n"
+	      "  --json, --tsv     output format of the commands (default: table)\n"
 	      "  --version         print the version and exit\n"
 	      "  --help            print this help and exit\n"
 	      "\n"
+	      "Commands (nukitui COMMAND --help for each):\n",
+	      out);
+	cli_print_summary(out);
+	fputs("\n"
 	      "Environment:\n"
 	      "  NUKI_API_TOKEN    the API token (never pass it as an argument)\n"
+	      "\n"
+	      "Files:\n"
+	      "  $XDG_CONFIG_HOME/nukitui/config (default ~/.config/nukitui/config)\n"
+	      "                    token, base-url, api-key, page-size,\n"
+	      "                    refresh-seconds, read-only, color, ascii;\n"
+	      "                    must be mode 600\n"
 	      "\n"
 	      "Exit codes: 0 success, 1 API error, 2 bad usage or invalid argument\n"
 	      "(nothing sent), 3 network or TLS failure, 4 configuration error.\n",
 	      out);
 }
 
+/* Where the configuration file is, for loading and for messages. */
+static void find_config(program *pg)
+{
+	settings_error err;
+
+	pg->have_path = settings_default_path(pg->cfg_path, sizeof pg->cfg_path,
+					      getenv("XDG_CONFIG_HOME"),
+					      getenv("HOME"), &err);
+	if (!pg->have_path)
+		snprintf(pg->cfg_path, sizeof pg->cfg_path,
+			 "~/.config/nukitui/config");
+}
+
+/* Environment and file; returns 0 or an exit code after a message. */
+static int load_config(program *pg)
+{
+	const char *env = getenv("NUKI_API_TOKEN");
+	settings_error err;
+
+	find_config(pg);
+	if (pg->have_path &&
+	    settings_load_file(&pg->cfg, pg->cfg_path, &err) ==
+		    SETTINGS_REFUSED) {
+		fprintf(stderr, "nukitui: %s\n", err.message);
+		return CLI_EXIT_CONFIG;
+	}
+	if (env && *env && !settings_set_token(&pg->cfg, env, &err)) {
+		fprintf(stderr, "nukitui: %s\n", err.message);
+		return CLI_EXIT_CONFIG;
+	}
+	return CLI_EXIT_OK;
+}
+
+/* cli_connect_fn: the transport, made on first need. */
+static api_http *connect_api(void *arg, int *exit_code)
+{
+	program *pg = arg;
+	api_http_config hc = { .max_retries = -1 };
+	api_error err;
+	char msg[256];
+
+	if (pg->http)
+		return pg->http;
+	if (pg->demo) {
+		sim_options so = { .token = DEMO_TOKEN, .logs = -1 };
+
+		pg->demo_sim = sim_start(&so, msg, sizeof msg);
+		if (!pg->demo_sim) {
+			fprintf(stderr,
+				"nukitui: --demo: cannot start the simulator: "
+				"%s\n",
+				msg);
+			*exit_code = CLI_EXIT_NETWORK;
+			return NULL;
+		}
+		hc.base_url = sim_url(pg->demo_sim);
+		hc.token = DEMO_TOKEN;
+	} else {
+		if (!pg->cfg.token) {
+			fprintf(stderr,
+				"nukitui: no API token: set NUKI_API_TOKEN, or "
+				"put 'token = ...' in %s (mode 600); or try "
+				"--demo\n",
+				pg->cfg_path);
+			*exit_code = CLI_EXIT_CONFIG;
+			return NULL;
+		}
+		hc.base_url = pg->base_url;
+		hc.token = pg->cfg.token;
+	}
+	if (api_http_new(&pg->http, &hc, &err) != API_OK) {
+		fprintf(stderr, "nukitui: %s\n", err.message);
+		*exit_code = err.kind == API_ERR_INVALID ? CLI_EXIT_CONFIG
+							 : CLI_EXIT_API;
+		pg->http = NULL;
+		return NULL;
+	}
+	return pg->http;
+}
+
+static void program_free(program *pg)
+{
+	api_http_free(pg->http);
+	sim_stop(pg->demo_sim);
+	settings_free(&pg->cfg);
+}
+
+/* No command: the dashboard, on the configured account or the demo. */
+static int run_dashboard(program *pg)
+{
+	const char *cs = nl_langinfo(CODESET);
+	ui_options uo = {
+		.ascii = pg->cfg.ascii || !cs || strcmp(cs, "UTF-8") != 0,
+		.color = pg->cfg.color,
+		.read_only = pg->cfg.read_only,
+		.demo = pg->demo,
+		.page_size = pg->cfg.page_size,
+		.refresh_seconds = pg->cfg.refresh_seconds,
+		.api_key = pg->cfg.api_key,
+	};
+	api_http *h;
+	int code = CLI_EXIT_OK;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("nukitui: the dashboard needs a terminal; for scripts use a "
+		      "command (see --help)\n",
+		      stderr);
+		return CLI_EXIT_USAGE;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	h = connect_api(pg, &code);
+	if (h) {
+		uo.account = api_http_base_url(h);
+		code = ui_run(h, &uo);
+	}
+	curl_global_cleanup();
+	return code;
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_DEMO = 256, OPT_BASE_URL, OPT_READ_ONLY, OPT_NO_COLOR,
-	       OPT_ASCII, OPT_VERSION, OPT_HELP };
+	       OPT_ASCII, OPT_JSON, OPT_TSV, OPT_VERSION, OPT_HELP };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, OPT_DEMO },
 		{ "base-url", required_argument, NULL, OPT_BASE_URL },
 		{ "read-only", no_argument, NULL, OPT_READ_ONLY },
 		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "tsv", no_argument, NULL, OPT_TSV },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
+	program pg = { .demo = false };
 	const char *base_url = NULL;
+	bool read_only = false, no_color = false, ascii = false;
+	cli_format format = CLI_FORMAT_TABLE;
 	api_error err;
-	int c;
+	int c, code;
 
 	setlocale(LC_ALL, "");
+	settings_init(&pg.cfg);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	/* '+': stop at the command; its options are the command's */
+	while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_DEMO:
+			pg.demo = true;
+			break;
 		case OPT_READ_ONLY:
+			read_only = true;
+			break;
 		case OPT_NO_COLOR:
+			no_color = true;
+			break;
 		case OPT_ASCII:
+			ascii = true;
+			break;
+		case OPT_JSON:
+			format = CLI_FORMAT_JSON;
+			break;
+		case OPT_TSV:
+			format = CLI_FORMAT_TSV;
 			break;
 		case OPT_BASE_URL:
 			base_url = optarg;
 			break;
 		case OPT_VERSION:
 			printf("nukitui %s\n", PACKAGE_VERSION);
-			return EXIT_SUCCESS;
+			return CLI_EXIT_OK;
 		case 'h':
 		case OPT_HELP:
 			usage(stdout);
-			return EXIT_SUCCESS;
+			return CLI_EXIT_OK;
+		case ':':
+			fprintf(stderr,
+				"nukitui: option '%s' needs a value; try --help\n",
+				argv[optind - 1]);
+			return CLI_EXIT_USAGE;
 		default:
 			fprintf(stderr, "nukitui: unknown option '%s'; try --help\n",
 				argv[optind - 1]);
-			return EXIT_USAGE;
+			return CLI_EXIT_USAGE;
 		}
 	}
 	if (base_url && api_url_check(base_url, &err) != API_OK) {
 		fprintf(stderr, "nukitui: --base-url: %s\n", err.message);
-		return EXIT_USAGE;
+		return CLI_EXIT_USAGE;
 	}
-	fputs("nukitui: the dashboard is not built yet; see --help for what works\n",
-	      stderr);
-	return EXIT_USAGE;
+	if (base_url && pg.demo) {
+		fputs("nukitui: --demo brings its own simulator; leave out "
+		      "--base-url\n",
+		      stderr);
+		return CLI_EXIT_USAGE;
+	}
+	if (optind < argc && !cli_is_command(argv[optind])) {
+		cli_context none = { .out = stdout, .err = stderr };
+		return cli_run(&none, argc - optind, argv + optind);
+	}
+
+	code = load_config(&pg);
+	if (code) {
+		program_free(&pg);
+		return code;
+	}
+	pg.base_url = base_url ? base_url : pg.cfg.base_url;
+	pg.cfg.read_only = pg.cfg.read_only || read_only;
+	pg.cfg.color = pg.cfg.color && !no_color && !getenv("NO_COLOR");
+	pg.cfg.ascii = pg.cfg.ascii || ascii;
+
+	if (optind >= argc) {
+		code = run_dashboard(&pg);
+		program_free(&pg);
+		return code;
+	}
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	cli_context ctx = {
+		.format = format,
+		.read_only = pg.cfg.read_only,
+		.default_api_key = pg.cfg.api_key,
+		.page_size = pg.cfg.page_size,
+		.out = stdout,
+		.err = stderr,
+		.connect = connect_api,
+		.connect_arg = &pg,
+	};
+	code = cli_run(&ctx, argc - optind, argv + optind);
+	program_free(&pg);
+	curl_global_cleanup();
+	return code;
 }

@@ -872,6 +872,94 @@ void api_confirmation_free(api_confirmation *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* ---- callback payloads -------------------------------------------------- */
+
+/* detail[]: per-entity results. Each entry is type-checked; the error
+ * code of the first failed entry is kept when there is none at the top. */
+static api_status decode_callback_detail(const dctx *c, const cJSON *detail,
+					 api_callback *k)
+{
+	const cJSON *d;
+	long i = 0;
+	api_status st;
+
+	if (!cJSON_IsArray(detail))
+		return fail(c, "field 'detail' is not an array");
+	cJSON_ArrayForEach(d, detail) {
+		char prefix[32];
+		dctx e = *c;
+		bool success = true;
+		char *code = NULL;
+
+		snprintf(prefix, sizeof prefix, "detail[%ld].", i++);
+		e.prefix = prefix;
+		if (!cJSON_IsObject(d))
+			return fail(c, "field 'detail' entry %ld is not an "
+				       "object",
+				    i - 1);
+		if ((st = get_bool(&e, d, "success", &success)) ||
+		    (st = get_string(&e, d, "errorCode", false, true, &code)))
+			return st;
+		if (!k->error_code && !success && code)
+			k->error_code = code;
+		else
+			free(code);
+	}
+	return API_OK;
+}
+
+static api_status decode_callback_obj(const dctx *c, const cJSON *o,
+				      void *out)
+{
+	api_callback *k = out;
+	const cJSON *success, *detail;
+	api_status st;
+
+	if ((st = get_string(c, o, "type", false, false, &k->type)) ||
+	    (st = get_string(c, o, "requestId", true, false,
+			     &k->request_id)) ||
+	    (st = get_integer(c, o, "smartlockId", false, 0, SAFE_INT_MAX,
+			      &k->smartlock_id)) ||
+	    (st = get_bool(c, o, "success", &k->success)) ||
+	    (st = get_string(c, o, "errorCode", false, true,
+			     &k->error_code)))
+		return st;
+	if (k->request_id[0] == '\0')
+		return fail(c, "field 'requestId' is empty");
+	success = member(o, "success");
+	k->has_success = success != NULL;
+	detail = member(o, "detail");
+	if (detail)
+		return decode_callback_detail(c, detail, k);
+	return API_OK;
+}
+
+static void callback_release(void *p)
+{
+	api_callback_free(p);
+}
+
+api_status api_decode_callback(const char *json, size_t len,
+			       api_callback *out, api_error *err)
+{
+	api_status st = begin(json, len, out, sizeof *out, err);
+
+	if (st != API_OK)
+		return st;
+	return decode_one(json, len, "callback", decode_callback_obj,
+			  callback_release, out, err);
+}
+
+void api_callback_free(api_callback *c)
+{
+	if (!c)
+		return;
+	free(c->type);
+	free(c->request_id);
+	free(c->error_code);
+	memset(c, 0, sizeof *c);
+}
+
 /* ---- status check ------------------------------------------------------- */
 
 static const char *reason_phrase(long status)

@@ -127,6 +127,19 @@ typedef struct api_confirmation {
 	char *error;           /* NULL when absent */
 } api_confirmation;
 
+/* The payload of an API-triggered ("callback") webhook, as logged in a
+ * webhook log entry's response.body (nuki-web-api.md 5.3). */
+typedef struct api_callback {
+	char *type;            /* "UnlockAction", ...; NULL when absent */
+	char *request_id;      /* required, non-empty */
+	int64_t smartlock_id;  /* 0 when absent (AuthCreation) */
+	bool has_success;      /* false: "success" was absent */
+	bool success;
+	char *error_code;      /* "ff", ...: top-level "errorCode", else that
+				  of the first detail[] entry with success
+				  false; NULL when none */
+} api_callback;
+
 /*
  * Check a response against what the call expects. For a status that is
  * the call's success (200 or 204; any 2xx is accepted for a 204 call and
@@ -156,6 +169,10 @@ api_status api_decode_keys(const char *body, size_t len, api_key_list *out,
 			   api_error *err);
 api_status api_decode_confirmation(const char *body, size_t len,
 				   api_confirmation *out, api_error *err);
+/* A callback payload; detail[] must be an array of objects whose
+ * "success" is a boolean and "errorCode" a string where present. */
+api_status api_decode_callback(const char *json, size_t len,
+			       api_callback *out, api_error *err);
 
 void api_smartlock_free(api_smartlock *s);
 void api_smartlock_list_free(api_smartlock_list *l);
@@ -165,6 +182,7 @@ void api_webhook_log_free(api_webhook_log *w);
 void api_webhook_log_list_free(api_webhook_log_list *l);
 void api_key_list_free(api_key_list *l);
 void api_confirmation_free(api_confirmation *c);
+void api_callback_free(api_callback *c);
 
 /* Deep copy of one log entry (for caches that keep entries); API_ERR_NOMEM
  * on failure with *dst zeroed. */

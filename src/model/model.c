@@ -4,7 +4,10 @@
  * request the model sends is a `fetch` record (what it was for) that the
  * engine hands back to on_done; the record is freed there, or when the
  * model cancels it. Lists are decoded once and cached as decoded structs,
- * charged at their body length.
+ * charged at their body length. The outcome of an advanced action is
+ * looked for in every webhook-log page that comes in (the reads the
+ * model makes for it, and the pages a pane asked for); those reads are
+ * not cached, so a stale page is never taken for an answer.
  */
 #include "config.h"
 
@@ -38,6 +41,15 @@ static const char *const action_names[] = {
 _Static_assert(sizeof action_names / sizeof action_names[0] ==
 		       MODEL_ACTION_COUNT,
 	       "action_names must cover every model_action_kind");
+
+static const char *const outcome_names[] = {
+#define X(name, text) [name] = text,
+	MODEL_OUTCOME_LIST(X)
+#undef X
+};
+_Static_assert(sizeof outcome_names / sizeof outcome_names[0] ==
+		       MODEL_OUTCOME_COUNT,
+	       "outcome_names must cover every model_outcome");
 
 /* A decoded value on the heap, or NULL with err filled. */
 typedef void *(*decode_fn)(const char *body, size_t len, api_error *err);
@@ -90,7 +102,13 @@ _Static_assert(sizeof list_kinds / sizeof list_kinds[0] == MODEL_LIST_COUNT,
 
 /* ---- state ------------------------------------------------------------- */
 
-typedef enum fetch_kind { F_LIST, F_PAGE, F_ACTION, F_SETTLE } fetch_kind;
+typedef enum fetch_kind {
+	F_LIST,
+	F_PAGE,
+	F_ACTION,
+	F_SETTLE,
+	F_OUTCOME
+} fetch_kind;
 
 struct logs;
 struct action;
@@ -105,7 +123,8 @@ typedef struct fetch {
 	bool has_cursor;
 	char cursor[API_CURSOR_MAX + 1];
 	long limit;
-	struct action *a;               /* F_ACTION, F_SETTLE; may go NULL */
+	struct action *a;               /* F_ACTION, F_SETTLE, F_OUTCOME;
+					 * may go NULL */
 	char key[ENGINE_KEY_MAX];
 } fetch;
 
@@ -137,6 +156,11 @@ typedef struct action {
 	int before_state;               /* lock state when asked; -1 unknown */
 	fetch *request;
 	fetch *settle[MODEL_SETTLE_MAX];
+	bool polling;                   /* looking for the outcome */
+	int64_t poll_at;                /* next read of the logs */
+	int64_t poll_until;             /* then give up: UNKNOWN */
+	bool read_failed;               /* the last outcome read failed */
+	api_error read_err;
 } action;
 
 struct model {
@@ -169,6 +193,13 @@ const char *model_action_name(model_action_kind k)
 	return action_names[k];
 }
 
+const char *model_outcome_name(model_outcome o)
+{
+	if ((unsigned)o >= MODEL_OUTCOME_COUNT)
+		return "invalid outcome"; /* "unknown" is a real one */
+	return outcome_names[o];
+}
+
 static int64_t now_ms(const model *m)
 {
 	return clock_now(&m->clk);
@@ -184,7 +215,8 @@ static void mark(model *m, model_topic t)
 static api_status check_config(model_config *c, api_error *err)
 {
 	if (c->list_ttl_ms < 0 || c->newest_ttl_ms < 0 || c->follow_ms < 0 ||
-	    c->deadline_ms < 0)
+	    c->deadline_ms < 0 || c->outcome_poll_ms < 0 ||
+	    c->outcome_max_ms < 0)
 		return api_error_set(err, API_ERR_INVALID, 0,
 				     "model times must not be negative");
 	if (c->log_limit != 0) {
@@ -200,6 +232,10 @@ static api_status check_config(model_config *c, api_error *err)
 		c->follow_ms = MODEL_FOLLOW_DEFAULT_MS;
 	if (!c->log_limit)
 		c->log_limit = API_LOG_LIMIT_DEFAULT;
+	if (!c->outcome_poll_ms)
+		c->outcome_poll_ms = MODEL_OUTCOME_POLL_DEFAULT_MS;
+	if (!c->outcome_max_ms)
+		c->outcome_max_ms = MODEL_OUTCOME_MAX_DEFAULT_MS;
 	bool any = false;
 	for (size_t i = 0; i < MODEL_SETTLE_MAX; i++) {
 		if (c->settle_ms[i] < 0)
@@ -491,6 +527,8 @@ const api_key_list *model_keys(model *m, model_status *st)
 
 /* ---- logs -------------------------------------------------------------- */
 
+static void match_outcomes(model *m, const api_webhook_log_list *v);
+
 static logs *find_logs(model *m, int64_t key_id)
 {
 	for (logs *L = m->logs; L; L = L->next)
@@ -572,6 +610,7 @@ static void page_result(model *m, fetch *f, const engine_result *r)
 			r->resp->body, r->resp->len, &err);
 		ok = v != NULL;
 		if (ok) {
+			match_outcomes(m, v);
 			const char *cursor = f->has_cursor ? f->cursor : NULL;
 			cache_status cs = cache_put(
 				m->c, f->key, v, free_api_webhook_log_list,
@@ -746,17 +785,36 @@ void model_logs_ack_arrived(model *m, int64_t api_key_id)
 
 /* ---- actions ----------------------------------------------------------- */
 
+/* Cancel the outcome reads of a; it stops looking. */
+static void stop_outcome(model *m, action *a)
+{
+	for (fetch **p = &m->fetches; *p;) {
+		fetch *f = *p;
+		if (f->kind != F_OUTCOME || f->a != a) {
+			p = &f->next;
+			continue;
+		}
+		engine_cancel(m->e, f->id);
+		*p = f->next;
+		free(f);
+		mark(m, MODEL_REQUESTS);
+	}
+	a->polling = false;
+}
+
 static action *new_action(model *m, model_action_kind kind, int64_t target)
 {
 	model_action_id id = ++m->last_action;
 	action *a = &m->actions[id % MODEL_RECENT_ACTIONS];
-	/* The slot's old action is forgotten; its requests run on. */
+	/* The slot's old action is forgotten; its requests run on, except
+	 * the reads looking for its outcome, which nobody needs now. */
 	if (a->used) {
 		if (a->request)
 			a->request->a = NULL;
 		for (size_t i = 0; i < MODEL_SETTLE_MAX; i++)
 			if (a->settle[i])
 				a->settle[i]->a = NULL;
+		stop_outcome(m, a);
 	}
 	memset(a, 0, sizeof *a);
 	a->used = true;
@@ -764,21 +822,31 @@ static action *new_action(model *m, model_action_kind kind, int64_t target)
 	a->info.kind = kind;
 	a->info.target = target;
 	a->info.state = ENGINE_QUEUED;
+	a->info.device_type = -1;
 	a->started_at = now_ms(m);
 	a->before_state = -1;
 	return a;
 }
 
+/* Send req (freed here) as a new action; *out (may be NULL) is it. An
+ * advanced action's outcome is PENDING from the start. */
 static api_status start_action(model *m, api_request *req,
 			       model_action_kind kind, int64_t target,
+			       bool advanced, action **out,
 			       model_action_id *id, api_error *err)
 {
 	action *a = new_action(m, kind, target);
+	a->info.advanced = advanced;
+	a->info.outcome = advanced ? MODEL_OUTCOME_PENDING : MODEL_OUTCOME_NONE;
+	if (out)
+		*out = a;
 	api_error local;
 	fetch *f = submit(m, req, F_ACTION, 0, false, &local);
 	api_request_free(req);
 	if (!f) {
 		a->info.state = ENGINE_FAILED;
+		if (advanced)
+			a->info.outcome = MODEL_OUTCOME_FAILED;
 		a->info.err = local;
 		if (err)
 			*err = local;
@@ -815,24 +883,72 @@ static const api_smartlock *find_lock(model *m, int64_t id)
 	return NULL;
 }
 
-api_status model_lock(model *m, int64_t smartlock_id, bool lock,
-		      model_action_id *id, api_error *err)
+/* What the lock list says about the target of a lock action. */
+static void note_lock(model *m, action *a)
 {
-	model_action_kind kind = lock ? MODEL_ACT_LOCK : MODEL_ACT_UNLOCK;
+	const api_smartlock *s = find_lock(m, a->info.target);
+	if (!s)
+		return;
+	if (a->info.device_type < 0)
+		a->info.device_type = s->type;
+	if (s->has_state)
+		a->before_state = s->state.state;
+}
+
+static api_status lock_action(model *m, int64_t smartlock_id, bool lock,
+			      bool advanced, model_action_id *id,
+			      api_error *err)
+{
+	model_action_kind kind =
+		advanced ? (lock ? MODEL_ACT_LOCK_ADVANCED
+				 : MODEL_ACT_UNLOCK_ADVANCED)
+			 : (lock ? MODEL_ACT_LOCK : MODEL_ACT_UNLOCK);
 	api_status st = refuse_read_only(m, kind, err);
 	if (st != API_OK)
 		return st;
 	api_request r;
-	st = lock ? api_req_lock(&r, smartlock_id, false, err)
-		  : api_req_unlock(&r, smartlock_id, false, err);
+	st = lock ? api_req_lock(&r, smartlock_id, advanced, err)
+		  : api_req_unlock(&r, smartlock_id, advanced, err);
 	if (st != API_OK)
 		return st;
-	st = start_action(m, &r, kind, smartlock_id, id, err);
+	action *a;
+	st = start_action(m, &r, kind, smartlock_id, advanced, &a, id, err);
+	if (st == API_OK)
+		note_lock(m, a);
+	return st;
+}
+
+api_status model_lock(model *m, int64_t smartlock_id, bool lock,
+		      model_action_id *id, api_error *err)
+{
+	return lock_action(m, smartlock_id, lock, false, id, err);
+}
+
+api_status model_lock_advanced(model *m, int64_t smartlock_id, bool lock,
+			       model_action_id *id, api_error *err)
+{
+	return lock_action(m, smartlock_id, lock, true, id, err);
+}
+
+api_status model_action_advanced(model *m, int64_t smartlock_id,
+				 int device_type, int code, int option,
+				 model_action_id *id, api_error *err)
+{
+	api_status st = refuse_read_only(m, MODEL_ACT_ADVANCED, err);
+	if (st != API_OK)
+		return st;
+	api_request r;
+	st = api_req_action(&r, smartlock_id, device_type, code, option, true,
+			    err);
+	if (st != API_OK)
+		return st;
+	action *a;
+	st = start_action(m, &r, MODEL_ACT_ADVANCED, smartlock_id, true, &a,
+			  id, err);
 	if (st == API_OK) {
-		const api_smartlock *s = find_lock(m, smartlock_id);
-		action *a = &m->actions[m->last_action % MODEL_RECENT_ACTIONS];
-		if (s && s->has_state)
-			a->before_state = s->state.state;
+		a->info.device_type = device_type;
+		a->info.code = code;
+		note_lock(m, a);
 	}
 	return st;
 }
@@ -848,7 +964,8 @@ api_status model_webhook_create(model *m, const char *url,
 	st = api_req_webhook_create(&r, url, features, n, err);
 	if (st != API_OK)
 		return st;
-	return start_action(m, &r, MODEL_ACT_WEBHOOK_CREATE, 0, id, err);
+	return start_action(m, &r, MODEL_ACT_WEBHOOK_CREATE, 0, false, NULL,
+			    id, err);
 }
 
 api_status model_webhook_delete(model *m, int64_t webhook_id,
@@ -861,8 +978,8 @@ api_status model_webhook_delete(model *m, int64_t webhook_id,
 	st = api_req_webhook_delete(&r, webhook_id, err);
 	if (st != API_OK)
 		return st;
-	return start_action(m, &r, MODEL_ACT_WEBHOOK_DELETE, webhook_id, id,
-			    err);
+	return start_action(m, &r, MODEL_ACT_WEBHOOK_DELETE, webhook_id,
+			    false, NULL, id, err);
 }
 
 bool model_action(model *m, model_action_id id, model_action_info *out)
@@ -886,6 +1003,15 @@ bool model_action(model *m, model_action_id id, model_action_info *out)
 					  : now_ms(m) - a->started_at;
 	}
 	return true;
+}
+
+void model_action_forget_secret(model *m, model_action_id id)
+{
+	if (!model_action(m, id, NULL))
+		return;
+	action *a = &m->actions[id % MODEL_RECENT_ACTIONS];
+	memset(a->info.secret, 0, sizeof a->info.secret);
+	mark(m, MODEL_ACTIONS);
 }
 
 /* A lock state the lock is passing through (nuki-web-api.md 4.3). */
@@ -951,6 +1077,274 @@ static void settle_result(model *m, fetch *f, const engine_result *r)
 	mark(m, MODEL_ACTIONS);
 }
 
+/* ---- outcomes of advanced actions -------------------------------------- */
+
+/* The outcome is known (or given up on): stop looking. */
+static void set_outcome(model *m, action *a, model_outcome o,
+			const char *error_code)
+{
+	a->info.outcome = o;
+	snprintf(a->info.error_code, sizeof a->info.error_code, "%s",
+		 error_code ? error_code : "");
+	stop_outcome(m, a);
+	if (o == MODEL_OUTCOME_FAILED)
+		stop_settling(m, a); /* the lock is not going to move */
+	mark(m, MODEL_ACTIONS);
+}
+
+/* A hint for the API-triggered error codes a person can act on
+ * (nuki-web-api.md 4.12); "" for the others. */
+static const char *error_code_hint(const char *code)
+{
+	if (strcmp(code, "ff") == 0)
+		return ": the device is offline or unreachable, try again "
+		       "later";
+	if (strcmp(code, "13") == 0)
+		return ": the limit of 200 authorizations is reached";
+	if (strcmp(code, "45") == 0)
+		return ": the device is busy, try again";
+	return "";
+}
+
+/* The delivery with a's request id: its payload decides the outcome. */
+static void apply_callback(model *m, action *a, const api_callback *cb)
+{
+	model_outcome o = MODEL_OUTCOME_UNKNOWN;
+	if (cb->has_success)
+		o = cb->success ? MODEL_OUTCOME_SUCCEEDED
+				: MODEL_OUTCOME_FAILED;
+	else if (cb->error_code)
+		o = MODEL_OUTCOME_FAILED;
+	if (o == MODEL_OUTCOME_FAILED)
+		api_error_set(&a->info.err, API_ERR_HTTP, 0,
+			      "%s failed%s%s%s",
+			      model_action_name(a->info.kind),
+			      cb->error_code ? " with error code " : "",
+			      cb->error_code ? cb->error_code : "",
+			      cb->error_code ? error_code_hint(cb->error_code)
+					     : "");
+	else if (o == MODEL_OUTCOME_UNKNOWN)
+		api_error_set(&a->info.err, API_ERR_MALFORMED, 0,
+			      "the result of %s says neither success nor "
+			      "failure",
+			      model_action_name(a->info.kind));
+	set_outcome(m, a, o, cb->error_code);
+}
+
+/* Whether log entry e is the delivery for a; a matching delivery that
+ * cannot be read ends the search as UNKNOWN. */
+static bool match_entry(model *m, action *a, const api_webhook_log *e)
+{
+	const char *rid = a->info.request_id;
+	const char *body = e->has_response ? e->response.body : NULL;
+	bool named = e->request_id && strcmp(e->request_id, rid) == 0;
+	if (!body || (e->request_id && !named) ||
+	    (!e->request_id && !strstr(body, rid)))
+		return false;
+	api_callback cb;
+	api_error err;
+	if (api_decode_callback(body, strlen(body), &cb, &err) != API_OK) {
+		if (!named)
+			return false;
+		a->info.err = err;
+		set_outcome(m, a, MODEL_OUTCOME_UNKNOWN, NULL);
+		return true;
+	}
+	bool mine = strcmp(cb.request_id, rid) == 0;
+	if (mine || named)
+		apply_callback(m, a, &cb);
+	api_callback_free(&cb);
+	return mine || named;
+}
+
+/* Look for the deliveries of every action still waiting in page v. */
+static void match_outcomes(model *m, const api_webhook_log_list *v)
+{
+	for (size_t i = 0; i < MODEL_RECENT_ACTIONS; i++) {
+		action *a = &m->actions[i];
+		if (!a->used || !a->polling)
+			continue;
+		for (size_t j = 0; j < v->n; j++)
+			if (match_entry(m, a, &v->items[j]))
+				break;
+	}
+}
+
+static bool outcome_read_pending(const model *m, const action *a,
+				 const char *key)
+{
+	for (const fetch *f = m->fetches; f; f = f->next)
+		if (f->kind == F_OUTCOME && f->a == a &&
+		    strcmp(f->key, key) == 0)
+			return true;
+	return false;
+}
+
+/* One round of reads: the newest log page of each known API key (the
+ * key list is asked for first when there is none). A key whose last
+ * read is still pending is skipped. */
+static void poll_outcome(model *m, action *a)
+{
+	cache_hit h;
+	api_error err;
+	if (!cache_peek(m->c, m->lists[MODEL_KEYS].key, &h)) {
+		fetch_list(m, MODEL_KEYS, false, &err);
+		return;
+	}
+	const api_key_list *keys = h.value;
+	for (size_t i = 0; i < keys->n; i++) {
+		api_request r;
+		char key[ENGINE_KEY_MAX];
+		if (api_req_webhook_logs(&r, keys->items[i].api_key_id,
+					 MODEL_OUTCOME_LOG_LIMIT, NULL,
+					 &err) != API_OK)
+			continue;
+		engine_key(&r, key, sizeof key);
+		fetch *f = outcome_read_pending(m, a, key)
+				   ? NULL
+				   : submit(m, &r, F_OUTCOME, 0, false, &err);
+		api_request_free(&r);
+		if (f)
+			f->a = a;
+	}
+}
+
+static void outcome_result(model *m, fetch *f, const engine_result *r)
+{
+	action *a = f->a;
+	api_error err;
+	if (r->state != ENGINE_DONE) {
+		if (a) {
+			a->read_failed = true;
+			a->read_err = *r->err;
+		}
+		return;
+	}
+	api_webhook_log_list *v =
+		decode_api_webhook_log_list(r->resp->body, r->resp->len, &err);
+	if (!v) {
+		if (a) {
+			a->read_failed = true;
+			a->read_err = err;
+		}
+		return;
+	}
+	if (a)
+		a->read_failed = false;
+	match_outcomes(m, v);
+	free_api_webhook_log_list(v);
+}
+
+/* Nothing came within outcome_max_ms: say why when we know. */
+static void give_up(model *m, action *a)
+{
+	cache_hit h;
+	if (a->read_failed)
+		api_error_set(&a->info.err, a->read_err.kind,
+			      a->read_err.http_status,
+			      "the result of %s could not be read from the "
+			      "webhook logs: %s",
+			      model_action_name(a->info.kind),
+			      a->read_err.message);
+	else if (!cache_peek(m->c, m->lists[MODEL_KEYS].key, &h) ||
+		 ((const api_key_list *)h.value)->n == 0)
+		api_error_set(&a->info.err, API_ERR_INVALID, 0,
+			      "the result of %s arrives in the webhook logs "
+			      "of an API key, but no API key is known",
+			      model_action_name(a->info.kind));
+	else
+		api_error_set(&a->info.err, API_ERR_TIMEOUT, 0,
+			      "no result of %s within %" PRId64 " s; look "
+			      "for request %s in the webhook logs",
+			      model_action_name(a->info.kind),
+			      m->cfg.outcome_max_ms / 1000,
+			      a->info.request_id);
+	set_outcome(m, a, MODEL_OUTCOME_UNKNOWN, NULL);
+}
+
+/* The 200 answer of an advanced call: keep its request id and start
+ * looking for the result. Returns false when the call was refused (an
+ * "error" in the answer) and nothing will happen. */
+static bool take_confirmation(model *m, action *a, const engine_result *r)
+{
+	api_confirmation c;
+	api_error err;
+	if (api_decode_confirmation(r->resp->body, r->resp->len, &c, &err) !=
+	    API_OK) {
+		a->info.err = err;
+		set_outcome(m, a, MODEL_OUTCOME_UNKNOWN, NULL);
+		return true; /* accepted all the same */
+	}
+	bool ok = true;
+	if (strlen(c.request_id) >= sizeof a->info.request_id) {
+		api_error_set(&a->info.err, API_ERR_MALFORMED, 0,
+			      "the request id of %s is longer than %d "
+			      "characters; its result cannot be followed",
+			      model_action_name(a->info.kind), API_CURSOR_MAX);
+		set_outcome(m, a, MODEL_OUTCOME_UNKNOWN, NULL);
+	} else {
+		snprintf(a->info.request_id, sizeof a->info.request_id, "%s",
+			 c.request_id);
+		if (c.error) {
+			api_error_set(&a->info.err, API_ERR_HTTP,
+				      r->resp->status, "%s was refused: %s",
+				      model_action_name(a->info.kind),
+				      c.error);
+			set_outcome(m, a, MODEL_OUTCOME_FAILED, NULL);
+			ok = false;
+		} else {
+			int64_t now = now_ms(m);
+			a->polling = true;
+			a->poll_at = now + m->cfg.outcome_poll_ms;
+			a->poll_until = now + m->cfg.outcome_max_ms;
+			cache_hit h;
+			api_error kerr;
+			if (!cache_peek(m->c, m->lists[MODEL_KEYS].key, &h))
+				fetch_list(m, MODEL_KEYS, false, &kerr);
+		}
+	}
+	api_confirmation_free(&c);
+	return ok;
+}
+
+/* ---- results of actions ------------------------------------------------ */
+
+/* A lock was asked to move: drop what says where it is and follow it. */
+static void lock_moved(model *m, action *a)
+{
+	char key[ENGINE_KEY_MAX];
+	api_error err;
+	snprintf(key, sizeof key, "GET /smartlock/%" PRId64, a->info.target);
+	cache_invalidate(m->c, key);
+	cache_invalidate(m->c, m->lists[MODEL_SMARTLOCKS].key);
+	if (m->lists[MODEL_SMARTLOCKS].inflight)
+		fetch_list(m, MODEL_SMARTLOCKS, true, &err);
+	schedule_settle(m, a);
+	mark(m, MODEL_SMARTLOCKS);
+}
+
+/* The answer to a webhook create holds the id and the secret, which the
+ * API never shows again. */
+static void take_created_webhook(action *a, const engine_result *r)
+{
+	api_webhook w;
+	api_error err;
+	if (api_decode_webhook(r->resp->body, r->resp->len, &w, &err) !=
+	    API_OK) {
+		a->info.err = err;
+		return;
+	}
+	a->info.created_id = w.id;
+	if (w.secret && strlen(w.secret) < sizeof a->info.secret)
+		memcpy(a->info.secret, w.secret, strlen(w.secret) + 1);
+	else if (w.secret)
+		api_error_set(&a->info.err, API_ERR_TOO_LARGE, 0,
+			      "the new webhook's secret is longer than %d "
+			      "characters and is not shown",
+			      MODEL_SECRET_MAX - 1);
+	api_webhook_free(&w);
+}
+
 static void action_result(model *m, fetch *f, const engine_result *r)
 {
 	action *a = f->a;
@@ -961,24 +1355,28 @@ static void action_result(model *m, fetch *f, const engine_result *r)
 	a->info.elapsed_ms = r->finished_at - a->started_at;
 	if (r->state == ENGINE_FAILED) {
 		a->info.err = *r->err;
+		/* refused by the API: nothing happened; otherwise the
+		 * request may have been carried out all the same */
+		if (a->info.advanced)
+			a->info.outcome = r->err->kind == API_ERR_HTTP
+						  ? MODEL_OUTCOME_FAILED
+						  : MODEL_OUTCOME_UNKNOWN;
 		mark(m, MODEL_ACTIONS);
 		return;
 	}
 	api_error err;
-	char key[ENGINE_KEY_MAX];
 	switch (a->info.kind) {
 	case MODEL_ACT_LOCK:
 	case MODEL_ACT_UNLOCK:
-		snprintf(key, sizeof key, "GET /smartlock/%" PRId64,
-			 a->info.target);
-		cache_invalidate(m->c, key);
-		cache_invalidate(m->c, m->lists[MODEL_SMARTLOCKS].key);
-		if (m->lists[MODEL_SMARTLOCKS].inflight)
-			fetch_list(m, MODEL_SMARTLOCKS, true, &err);
-		schedule_settle(m, a);
-		mark(m, MODEL_SMARTLOCKS);
+	case MODEL_ACT_LOCK_ADVANCED:
+	case MODEL_ACT_UNLOCK_ADVANCED:
+	case MODEL_ACT_ADVANCED:
+		if (!a->info.advanced || take_confirmation(m, a, r))
+			lock_moved(m, a);
 		break;
 	case MODEL_ACT_WEBHOOK_CREATE:
+		take_created_webhook(a, r);
+		/* fall through */
 	case MODEL_ACT_WEBHOOK_DELETE:
 		cache_invalidate(m->c, m->lists[MODEL_WEBHOOKS].key);
 		fetch_list(m, MODEL_WEBHOOKS, true, &err);
@@ -1012,6 +1410,9 @@ static void on_done(void *ctx, const engine_result *r)
 		break;
 	case F_ACTION:
 		action_result(m, f, r);
+		break;
+	case F_OUTCOME:
+		outcome_result(m, f, r);
 		break;
 	}
 	mark(m, MODEL_REQUESTS);
@@ -1047,6 +1448,17 @@ static void run_timers(model *m)
 		if (!L->follow_fetch)
 			L->follow_fetch = fetch_page(m, L, true);
 	}
+	for (size_t i = 0; i < MODEL_RECENT_ACTIONS; i++) {
+		action *a = &m->actions[i];
+		if (!a->used || !a->polling)
+			continue;
+		if (now >= a->poll_until) {
+			give_up(m, a);
+		} else if (now >= a->poll_at) {
+			a->poll_at = now + m->cfg.outcome_poll_ms;
+			poll_outcome(m, a);
+		}
+	}
 }
 
 static int64_t timer_ms(model *m)
@@ -1062,6 +1474,16 @@ static int64_t timer_ms(model *m)
 			continue;
 		int64_t d = L->next_follow_at > now ? L->next_follow_at - now
 						    : 0;
+		if (best < 0 || d < best)
+			best = d;
+	}
+	for (size_t i = 0; i < MODEL_RECENT_ACTIONS; i++) {
+		const action *a = &m->actions[i];
+		if (!a->used || !a->polling)
+			continue;
+		int64_t at = a->poll_at < a->poll_until ? a->poll_at
+							: a->poll_until;
+		int64_t d = at > now ? at - now : 0;
 		if (best < 0 || d < best)
 			best = d;
 	}

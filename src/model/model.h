@@ -8,6 +8,10 @@
  * refreshed), and actions (lock, unlock, webhook create and delete) with
  * their outcome. Mutations invalidate what they change; a lock action is
  * followed by re-reads of the lock list until the lock's state settles.
+ * Advanced actions (nuki-web-api.md 2.3) answer with a request id only;
+ * their result arrives as a webhook, so the model looks for it in the
+ * newest webhook-log page of each API key until it shows up or a time
+ * limit passes.
  *
  * Driving it: the loop calls model_poll, which waits on the network and
  * the terminal and runs the model's timers (watched lists going stale,
@@ -62,6 +66,12 @@ typedef enum model_topic {
 #define MODEL_SETTLE_MAX 8
 /* Follow-up reads after a lock action, in ms after it was accepted. */
 #define MODEL_SETTLE_DEFAULT {500, 1000, 2000, 4000}
+/* Looking for the outcome of an advanced action: a read of each key's
+ * newest MODEL_OUTCOME_LOG_LIMIT log entries every poll interval, from
+ * one interval after the request id came back until the maximum. */
+#define MODEL_OUTCOME_POLL_DEFAULT_MS ((int64_t)1000)
+#define MODEL_OUTCOME_MAX_DEFAULT_MS ((int64_t)20000)
+#define MODEL_OUTCOME_LOG_LIMIT 20
 
 typedef struct model_config {
 	int64_t list_ttl_ms;       /* 0: MODEL_LIST_TTL_DEFAULT_MS */
@@ -72,6 +82,8 @@ typedef struct model_config {
 	int64_t deadline_ms;       /* per request; 0: the engine default */
 	long log_limit;            /* page size; 0: API_LOG_LIMIT_DEFAULT */
 	int64_t settle_ms[MODEL_SETTLE_MAX]; /* all 0: MODEL_SETTLE_DEFAULT */
+	int64_t outcome_poll_ms;   /* 0: MODEL_OUTCOME_POLL_DEFAULT_MS */
+	int64_t outcome_max_ms;    /* 0: MODEL_OUTCOME_MAX_DEFAULT_MS */
 	bool read_only;            /* every mutation is refused */
 } model_config;
 
@@ -163,7 +175,10 @@ void model_logs_ack_arrived(model *m, int64_t api_key_id);
 	X(MODEL_ACT_LOCK, "lock")                                       \
 	X(MODEL_ACT_UNLOCK, "unlock")                                   \
 	X(MODEL_ACT_WEBHOOK_CREATE, "create webhook")                   \
-	X(MODEL_ACT_WEBHOOK_DELETE, "delete webhook")
+	X(MODEL_ACT_WEBHOOK_DELETE, "delete webhook")                   \
+	X(MODEL_ACT_LOCK_ADVANCED, "lock (advanced)")                   \
+	X(MODEL_ACT_UNLOCK_ADVANCED, "unlock (advanced)")               \
+	X(MODEL_ACT_ADVANCED, "advanced action")
 
 typedef enum model_action_kind {
 #define X(name, text) name,
@@ -174,6 +189,23 @@ typedef enum model_action_kind {
 
 typedef uint64_t model_action_id;
 
+/* What an advanced action did, as far as the model knows. */
+#define MODEL_OUTCOME_LIST(X)                                           \
+	X(MODEL_OUTCOME_NONE, "none")          /* not an advanced action */ \
+	X(MODEL_OUTCOME_PENDING, "pending")    /* still looking */         \
+	X(MODEL_OUTCOME_SUCCEEDED, "succeeded")                         \
+	X(MODEL_OUTCOME_FAILED, "failed")                               \
+	X(MODEL_OUTCOME_UNKNOWN, "unknown")    /* gave up looking */
+
+typedef enum model_outcome {
+#define X(name, text) name,
+	MODEL_OUTCOME_LIST(X)
+#undef X
+	MODEL_OUTCOME_COUNT
+} model_outcome;
+
+#define MODEL_SECRET_MAX 160
+
 typedef struct model_action_info {
 	model_action_id id;
 	model_action_kind kind;
@@ -182,10 +214,27 @@ typedef struct model_action_info {
 	bool settling;             /* follow-up reads still scheduled */
 	int reads;                 /* follow-up reads finished */
 	int64_t elapsed_ms;        /* since it was asked for */
-	api_error err;             /* FAILED: why */
+	api_error err;             /* state FAILED, outcome FAILED or
+				      UNKNOWN, or an answer that could not
+				      be read (state DONE): why; else OK */
+	/* Advanced actions: MODEL_ACT_LOCK_ADVANCED,
+	 * MODEL_ACT_UNLOCK_ADVANCED and MODEL_ACT_ADVANCED. */
+	bool advanced;
+	int device_type;           /* as given or from the lock list; -1 */
+	int code;                  /* action code (4.6); 0 for lock/unlock */
+	char request_id[API_CURSOR_MAX + 1]; /* "" until known */
+	model_outcome outcome;     /* NONE unless advanced */
+	char error_code[16];       /* outcome FAILED: "ff", ...; else "" */
+	/* MODEL_ACT_WEBHOOK_CREATE, once DONE. */
+	int64_t created_id;        /* 0 until known */
+	char secret[MODEL_SECRET_MAX]; /* the signing secret, shown once
+					* (the API never shows it again);
+					* "" when absent or after
+					* model_action_forget_secret */
 } model_action_info;
 
 const char *model_action_name(model_action_kind k); /* never NULL */
+const char *model_outcome_name(model_outcome o);    /* never NULL */
 
 /* Lock or unlock a smart lock. The request is checked first
  * (API_ERR_INVALID: nothing is sent), read-only mode refuses with
@@ -194,8 +243,30 @@ const char *model_action_name(model_action_kind k); /* never NULL */
  * state. *id (may be NULL) names the action. */
 api_status model_lock(model *m, int64_t smartlock_id, bool lock,
 		      model_action_id *id, api_error *err);
+/* The same over POST /smartlock/{id}/action/{lock,unlock}/advanced
+ * (kind MODEL_ACT_LOCK_ADVANCED or MODEL_ACT_UNLOCK_ADVANCED): the
+ * answer carries a request id (info.request_id); then the model
+ * reads the newest MODEL_OUTCOME_LOG_LIMIT webhook-log entries of each
+ * API key (the key list is fetched when not cached) every
+ * outcome_poll_ms until an entry with that request id shows up
+ * (outcome SUCCEEDED or FAILED with error_code) or outcome_max_ms
+ * passed (UNKNOWN). An "error" in the answer makes the outcome FAILED
+ * at once (the text in info.err); so does a call the API refused (HTTP
+ * error), while one whose answer was lost (network, timeout) is UNKNOWN.
+ * The lock list is re-read as for model_lock. */
+api_status model_lock_advanced(model *m, int64_t smartlock_id, bool lock,
+			       model_action_id *id, api_error *err);
+/* POST /smartlock/{id}/action/advanced {action, option}: the action codes
+ * valid for device_type (see api_validate_action; API_ERR_INVALID and
+ * nothing sent otherwise), followed as model_lock_advanced. Kind
+ * MODEL_ACT_ADVANCED, info.code = action. */
+api_status model_action_advanced(model *m, int64_t smartlock_id,
+				 int device_type, int action, int option,
+				 model_action_id *id, api_error *err);
 /* Create a webhook; once done, the webhook list is invalidated and
- * re-read. Arguments as api_req_webhook_create. */
+ * re-read, and info.created_id and info.secret hold what the answer
+ * gave (a malformed answer leaves them empty, with info.err set).
+ * Arguments as api_req_webhook_create. */
 api_status model_webhook_create(model *m, const char *url,
 				const char *const *features, size_t n,
 				model_action_id *id, api_error *err);
@@ -205,6 +276,8 @@ api_status model_webhook_delete(model *m, int64_t webhook_id,
 /* Outcome of one of the MODEL_RECENT_ACTIONS most recent actions. */
 #define MODEL_RECENT_ACTIONS 16
 bool model_action(model *m, model_action_id id, model_action_info *out);
+/* Wipe the secret kept for action id (once the UI has shown it). */
+void model_action_forget_secret(model *m, model_action_id id);
 
 /* ---- inspection (status bar, tests) ----------------------------------- */
 

@@ -4,7 +4,8 @@
  * libcurl transport against nuki-sim with added latency. What reached the
  * simulator is counted from its access log, one line per request, so
  * "no request" means no line. Waits are loops on a condition with a
- * deadline, never fixed sleeps.
+ * deadline, never fixed sleeps. Advanced actions are followed to the
+ * result the simulator delivers to the webhook logs.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "api/http.h"
+#include "model/clock.h"
 #include "model/engine.h"
 #include "model/model.h"
 #include "model/transport.h"
@@ -190,6 +192,69 @@ START_TEST(test_unlock_is_followed_to_unlocked_without_asking)
 }
 END_TEST
 
+/* Poll until action id has an outcome other than PENDING, for at most
+ * 10 s of the monotonic clock; returns its last info. */
+static model_action_info wait_outcome(model_action_id id)
+{
+	int64_t deadline = clock_now(NULL) + 10000;
+	model_action_info a;
+	api_error err;
+
+	ck_assert(model_action(M, id, &a));
+	while (a.outcome == MODEL_OUTCOME_PENDING && clock_now(NULL) < deadline) {
+		ck_assert_int_eq(model_poll(M, 50, -1, NULL, &err), API_OK);
+		ck_assert(model_action(M, id, &a));
+	}
+	return a;
+}
+
+START_TEST(test_advanced_unlock_succeeds_by_its_webhook_result)
+{
+	model_action_id id;
+	model_action_info a;
+	api_error err;
+
+	ck_assert_int_eq(model_lock_advanced(M, 18298712180LL, false, &id, &err),
+			 API_OK);
+	a = wait_outcome(id);
+	ck_assert_int_eq(a.state, ENGINE_DONE);
+	ck_assert_uint_gt(strlen(a.request_id), 0);
+	ck_assert_msg(a.outcome == MODEL_OUTCOME_SUCCEEDED, "outcome %s: %s",
+		      model_outcome_name(a.outcome), a.err.message);
+	ck_assert_str_eq(a.error_code, "");
+	ck_assert_int_eq(requests_matching("POST /smartlock/18298712180/action/unlock/advanced "),
+			 1);
+	ck_assert_int_ge(requests_matching("GET /api/key/31337/webhook/logs?limit=20"), 1);
+}
+END_TEST
+
+START_TEST(test_advanced_action_on_the_offline_lock_fails_with_ff)
+{
+	const api_smartlock_list *l;
+	const api_smartlock *off = NULL;
+	model_action_id id;
+	model_action_info a;
+	api_error err;
+
+	ck_assert_int_eq(model_refresh(M, MODEL_SMARTLOCKS, false), API_OK);
+	poll_until_idle();
+	l = model_smartlocks(M, NULL);
+	ck_assert_ptr_nonnull(l);
+	for (size_t i = 0; i < l->n && !off; i++)
+		if (l->items[i].server_state == 4)
+			off = &l->items[i];
+	ck_assert_ptr_nonnull(off); /* "Office door" of the demo account */
+	ck_assert_int_eq(model_action_advanced(M, off->smartlock_id, off->type, 2, 0,
+					       &id, &err),
+			 API_OK);
+	a = wait_outcome(id);
+	ck_assert_uint_gt(strlen(a.request_id), 0);
+	ck_assert_msg(a.outcome == MODEL_OUTCOME_FAILED, "outcome %s: %s",
+		      model_outcome_name(a.outcome), a.err.message);
+	ck_assert_str_eq(a.error_code, "ff");
+}
+END_TEST
+
 static Suite *model_sim_suite(void)
 {
 	Suite *s = suite_create("model over nuki-sim");
@@ -201,6 +266,8 @@ static Suite *model_sim_suite(void)
 	tcase_add_test(tc, test_identical_get_in_flight_reaches_the_simulator_once);
 	tcase_add_test(tc, test_going_back_to_a_cursor_page_makes_no_request);
 	tcase_add_test(tc, test_unlock_is_followed_to_unlocked_without_asking);
+	tcase_add_test(tc, test_advanced_unlock_succeeds_by_its_webhook_result);
+	tcase_add_test(tc, test_advanced_action_on_the_offline_lock_fails_with_ff);
 	suite_add_tcase(s, tc);
 	return s;
 }

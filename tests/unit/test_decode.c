@@ -632,6 +632,90 @@ START_TEST(confirmation_keeps_the_servers_error_text)
 }
 END_TEST
 
+/* ---- callback payloads -------------------------------------------------- */
+
+START_TEST(callback_success_decodes_every_field)
+{
+	static const char body[] =
+		"{\"type\":\"UnlockAction\",\"requestId\":\"68c4242a\","
+		"\"smartlockId\":18298712180,\"success\":true}";
+	api_callback c;
+
+	ck_assert_int_eq(api_decode_callback(body, strlen(body), &c, NULL),
+			 API_OK);
+	ck_assert_str_eq(c.type, "UnlockAction");
+	ck_assert_str_eq(c.request_id, "68c4242a");
+	ck_assert_int_eq(c.smartlock_id, 18298712180LL);
+	ck_assert(c.has_success && c.success);
+	ck_assert_ptr_null(c.error_code);
+	api_callback_free(&c);
+	ck_assert_ptr_null(c.request_id);
+}
+END_TEST
+
+START_TEST(callback_failure_keeps_the_top_level_error_code)
+{
+	static const char body[] =
+		"{\"type\":\"LockAction\",\"requestId\":\"r1\","
+		"\"smartlockId\":13628304011,\"success\":false,"
+		"\"errorCode\":\"ff\"}";
+	api_callback c;
+
+	ck_assert_int_eq(api_decode_callback(body, strlen(body), &c, NULL),
+			 API_OK);
+	ck_assert(c.has_success && !c.success);
+	ck_assert_str_eq(c.error_code, "ff");
+	api_callback_free(&c);
+}
+END_TEST
+
+START_TEST(callback_failure_in_detail_takes_the_first_failed_entrys_code)
+{
+	static const char body[] =
+		"{\"type\":\"AuthCreation\",\"requestId\":\"r2\","
+		"\"success\":false,\"detail\":["
+		"{\"smartlockId\":1,\"success\":true,\"id\":\"a\"},"
+		"{\"smartlockId\":2,\"success\":false,\"errorCode\":\"13\"},"
+		"{\"smartlockId\":3,\"success\":false,\"errorCode\":\"ff\"}]}";
+	api_callback c;
+
+	ck_assert_int_eq(api_decode_callback(body, strlen(body), &c, NULL),
+			 API_OK);
+	ck_assert_str_eq(c.type, "AuthCreation");
+	ck_assert_int_eq(c.smartlock_id, 0);
+	ck_assert(c.has_success && !c.success);
+	ck_assert_str_eq(c.error_code, "13");
+	api_callback_free(&c);
+}
+END_TEST
+
+START_TEST(callback_top_level_error_code_wins_over_detail)
+{
+	static const char body[] =
+		"{\"requestId\":\"r3\",\"success\":false,\"errorCode\":\"fd\","
+		"\"detail\":[{\"success\":false,\"errorCode\":\"ff\"}]}";
+	api_callback c;
+
+	ck_assert_int_eq(api_decode_callback(body, strlen(body), &c, NULL),
+			 API_OK);
+	ck_assert_ptr_null(c.type);
+	ck_assert_str_eq(c.error_code, "fd");
+	api_callback_free(&c);
+}
+END_TEST
+
+START_TEST(callback_without_success_says_so)
+{
+	static const char body[] = "{\"requestId\":\"r4\"}";
+	api_callback c;
+
+	ck_assert_int_eq(api_decode_callback(body, strlen(body), &c, NULL),
+			 API_OK);
+	ck_assert(!c.has_success && !c.success);
+	api_callback_free(&c);
+}
+END_TEST
+
 /* ---- malformed bodies --------------------------------------------------- */
 
 enum decoder {
@@ -641,7 +725,8 @@ enum decoder {
 	D_WEBHOOK,
 	D_LOGS,
 	D_KEYS,
-	D_CONFIRMATION
+	D_CONFIRMATION,
+	D_CALLBACK
 };
 
 struct bad_case {
@@ -759,6 +844,27 @@ static const struct bad_case bad_cases[] = {
 	{ D_CONFIRMATION, "{\"requestId\":\"r\",\"error\":false}", NULL, 0,
 	  "field 'error' is not a string" },
 	{ D_CONFIRMATION, "", NULL, 0, "empty response body" },
+	{ D_CALLBACK, "{\"type\":\"UnlockAction\",\"success\":true}", NULL, 0,
+	  "callback: field 'requestId' is missing or not a string" },
+	{ D_CALLBACK, "{\"requestId\":\"\"}", NULL, 0,
+	  "field 'requestId' is empty" },
+	{ D_CALLBACK, "{\"requestId\":7}", NULL, 0,
+	  "field 'requestId' is missing or not a string" },
+	{ D_CALLBACK, "{\"requestId\":\"r\",\"success\":\"true\"}", NULL, 0,
+	  "field 'success' is not a boolean" },
+	{ D_CALLBACK, "{\"requestId\":\"r\",\"errorCode\":255}", NULL, 0,
+	  "field 'errorCode' is not a string" },
+	{ D_CALLBACK, "{\"requestId\":\"r\",\"smartlockId\":1.5}", NULL, 0,
+	  "field 'smartlockId' is not an integer" },
+	{ D_CALLBACK, "{\"requestId\":\"r\",\"detail\":{}}", NULL, 0,
+	  "field 'detail' is not an array" },
+	{ D_CALLBACK, "{\"requestId\":\"r\",\"detail\":[{},3]}", NULL, 0,
+	  "field 'detail' entry 1 is not an object" },
+	{ D_CALLBACK, "{\"requestId\":\"r\",\"detail\":"
+		      "[{\"success\":false,\"errorCode\":[]}]}", NULL, 0,
+	  "field 'detail[0].errorCode' is not a string" },
+	{ D_CALLBACK, "[]", NULL, 0, "callback: expected a JSON object" },
+	{ D_CALLBACK, "{\"requestId\":", NULL, 0, "invalid JSON" },
 };
 
 /* Run one decoder on a body with its output pre-filled with garbage;
@@ -774,6 +880,7 @@ static void expect_malformed(enum decoder d, const char *body, size_t len,
 		api_webhook_log_list logs;
 		api_key_list keys;
 		api_confirmation conf;
+		api_callback callback;
 	} out;
 	size_t size = 0;
 	api_status st = API_OK;
@@ -808,6 +915,10 @@ static void expect_malformed(enum decoder d, const char *body, size_t len,
 	case D_CONFIRMATION:
 		st = api_decode_confirmation(body, len, &out.conf, &err);
 		size = sizeof out.conf;
+		break;
+	case D_CALLBACK:
+		st = api_decode_callback(body, len, &out.callback, &err);
+		size = sizeof out.callback;
 		break;
 	}
 	ck_assert_int_eq(st, API_ERR_MALFORMED);
@@ -1407,6 +1518,15 @@ static Suite *decode_suite(void)
 	tcase_add_test(tc, keys_fixture_decodes_with_optional_description);
 	tcase_add_test(tc, confirmation_fixture_decodes_request_id);
 	tcase_add_test(tc, confirmation_keeps_the_servers_error_text);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("callbacks");
+	tcase_add_test(tc, callback_success_decodes_every_field);
+	tcase_add_test(tc, callback_failure_keeps_the_top_level_error_code);
+	tcase_add_test(tc,
+		       callback_failure_in_detail_takes_the_first_failed_entrys_code);
+	tcase_add_test(tc, callback_top_level_error_code_wins_over_detail);
+	tcase_add_test(tc, callback_without_success_says_so);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("malformed");

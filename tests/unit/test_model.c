@@ -6,7 +6,9 @@
  * action until the state settles, read-only mode, and the log pager
  * driven through cache and engine (cached pages cost no request, pages
  * nobody wants are cancelled, memory stays under the byte cap, follow
- * mode counts arrivals). Fake clock, fake transport.
+ * mode counts arrivals), advanced actions followed to their outcome in
+ * the webhook logs, and the secret of a created webhook. Fake clock, fake
+ * transport.
  */
 #include "config.h"
 
@@ -383,8 +385,12 @@ static api_status mutate(int which, api_error *err)
 	case 2:
 		return model_webhook_create(m, "https://h.example/b", features,
 					    1, NULL, err);
-	default:
+	case 3:
 		return model_webhook_delete(m, 1, NULL, err);
+	case 4:
+		return model_lock_advanced(m, 1, false, NULL, err);
+	default:
+		return model_action_advanced(m, 1, 4, 3, 0, NULL, err);
 	}
 }
 
@@ -770,6 +776,473 @@ START_TEST(browsing_many_pages_keeps_the_cache_under_its_byte_cap)
 }
 END_TEST
 
+/* ---- advanced actions ------------------------------------------------- */
+
+#define ADV1 "POST /smartlock/1/action/advanced"
+#define UNLOCK1_ADV "POST /smartlock/1/action/unlock/advanced"
+#define OUTCOME7 "GET /api/key/7/webhook/logs?limit=20"
+#define CONFIRM "{\"requestId\":\"68c4242a1b2c3d4e5ffede8a\"}"
+#define RID "68c4242a1b2c3d4e5ffede8a"
+
+static void load_keys(void)
+{
+	ck_assert_int_eq(model_refresh(m, MODEL_KEYS, false), API_OK);
+	poll0();
+	ck_assert(fake_reply(fk, KEYS, 200, "[{\"apiKeyId\":7,\"accountId\":1}]"));
+	poll0();
+}
+
+/* A newest log page: a device delivery, preceded by the delivery of
+ * payload (JSON text) under request_id when payload is not NULL. */
+static char *log_page(const char *request_id, const char *payload)
+{
+	static char buf[1024];
+	int n = 0;
+	buf[0] = '\0';
+	if (payload)
+		n = snprintf(buf, sizeof buf,
+			     "{\"id\":\"e2\",\"apiKeyId\":7,\"succeeded\":true,"
+			     "\"responseStatus\":200,\"requestId\":\"%s\","
+			     "\"response\":{\"headers\":{},\"path\":\"/h\","
+			     "\"body\":%s}},",
+			     request_id, payload);
+	char *page = malloc(sizeof buf + 256);
+	ck_assert_ptr_nonnull(page);
+	snprintf(page, sizeof buf + 256,
+		 "[%.*s{\"id\":\"e1\",\"apiKeyId\":7,\"succeeded\":true,"
+		 "\"response\":{\"headers\":{},\"path\":\"/h\",\"body\":"
+		 "{\"feature\":\"DEVICE_STATUS\",\"smartlockId\":1}}}]",
+		 n, buf);
+	return page;
+}
+
+static void answer_outcome(const char *request_id, const char *payload)
+{
+	char *page = log_page(request_id, payload);
+	ck_assert(fake_reply(fk, OUTCOME7, 200, page));
+	free(page);
+	poll0();
+}
+
+static model_action_info info_of(model_action_id id)
+{
+	model_action_info a;
+	ck_assert(model_action(m, id, &a));
+	return a;
+}
+
+/* An advanced unlatch of lock 1, confirmed with RID; keys loaded. */
+static model_action_id confirmed_action(void)
+{
+	load_keys();
+	model_action_id id;
+	api_error err;
+	ck_assert_int_eq(model_action_advanced(m, 1, 4, 3, 0, &id, &err),
+			 API_OK);
+	poll0();
+	ck_assert(fake_reply(fk, ADV1, 200, CONFIRM));
+	poll0();
+	return id;
+}
+
+START_TEST(an_advanced_action_is_posted_with_its_body_to_the_advanced_path)
+{
+	model_action_id id;
+	api_error err;
+	ck_assert_int_eq(model_action_advanced(m, 1, 4, 3, 2, &id, &err),
+			 API_OK);
+	poll0();
+	ck_assert_uint_eq(fake_started(fk), 1);
+	ck_assert_str_eq(fake_key(fk, 0), ADV1);
+	ck_assert_str_eq(fake_body(fk, 0), "{\"action\":3,\"option\":2}");
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.kind, MODEL_ACT_ADVANCED);
+	ck_assert_str_eq(model_action_name(a.kind), "advanced action");
+	ck_assert(a.advanced);
+	ck_assert_int_eq(a.code, 3);
+	ck_assert_int_eq(a.device_type, 4);
+	ck_assert_int_eq(a.target, 1);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_PENDING);
+	ck_assert_str_eq(a.request_id, "");
+}
+END_TEST
+
+START_TEST(an_advanced_lock_uses_the_lock_advanced_path)
+{
+	load_locks(3);
+	model_action_id id;
+	api_error err;
+	ck_assert_int_eq(model_lock_advanced(m, 1, true, &id, &err), API_OK);
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, "POST /smartlock/1/action/lock/advanced"),
+			  1);
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.kind, MODEL_ACT_LOCK_ADVANCED);
+	ck_assert_str_eq(model_action_name(a.kind), "lock (advanced)");
+	ck_assert(a.advanced);
+	ck_assert_int_eq(a.code, 0);
+	ck_assert_int_eq(a.device_type, 4); /* from the lock list */
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_PENDING);
+}
+END_TEST
+
+START_TEST(a_plain_action_has_no_outcome_to_follow)
+{
+	model_action_id id;
+	api_error err;
+	model_lock(m, 1, true, &id, &err);
+	model_action_info a = info_of(id);
+	ck_assert(!a.advanced);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_NONE);
+	ck_assert_int_eq(a.device_type, -1);
+}
+END_TEST
+
+static const struct {
+	int device_type, action, option;
+} bad_actions[] = {
+	{2, 4, 0},  /* lock 'n' go on an opener */
+	{1, 2, 0},  /* a box only unlocks */
+	{4, 3, 1},  /* option 1 is no option */
+	{9, 1, 0},  /* no such device type */
+	{4, 0, 0},  /* no action 0 */
+};
+
+START_TEST(an_action_invalid_for_the_device_type_is_refused_and_nothing_is_sent)
+{
+	api_error err;
+	ck_assert_int_eq(model_action_advanced(m, 1, bad_actions[_i].device_type,
+					       bad_actions[_i].action,
+					       bad_actions[_i].option, NULL,
+					       &err),
+			 API_ERR_INVALID);
+	ck_assert_int_eq(err.kind, API_ERR_INVALID);
+	ck_assert_int_eq(model_action_advanced(m, 0, 4, 1, 0, NULL, &err),
+			 API_ERR_INVALID);
+	ck_assert_int_eq(model_lock_advanced(m, -5, true, NULL, &err),
+			 API_ERR_INVALID);
+	poll0();
+	ck_assert_uint_eq(fake_started(fk), 0);
+	ck_assert(!model_action(m, 1, NULL));
+}
+END_TEST
+
+START_TEST(the_confirmation_gives_the_request_id_and_the_lock_is_followed)
+{
+	load_locks(3);
+	model_action_id id = confirmed_action();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.state, ENGINE_DONE);
+	ck_assert_str_eq(a.request_id, RID);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_PENDING);
+	ck_assert_int_eq(a.err.kind, API_OK);
+	ck_assert(a.settling);
+	model_status st;
+	model_smartlocks(m, &st);
+	ck_assert(!st.fresh); /* invalidated: the lock moves */
+	now += 500;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, LOCKS), 2);
+}
+END_TEST
+
+START_TEST(the_outcome_found_in_a_later_log_page_is_a_success)
+{
+	model_action_id id = confirmed_action();
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS - 1;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 0);
+	now += 1;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 1);
+	answer_outcome(NULL, NULL); /* not there yet */
+	ck_assert_int_eq(info_of(id).outcome, MODEL_OUTCOME_PENDING);
+
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 2);
+	model_take_dirty(m);
+	answer_outcome(RID, "{\"type\":\"SmartlockAction\",\"requestId\":\"" RID
+			    "\",\"smartlockId\":1,\"success\":true}");
+	ck_assert(model_take_dirty(m) & MODEL_DIRTY(MODEL_ACTIONS));
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_SUCCEEDED);
+	ck_assert_str_eq(model_outcome_name(a.outcome), "succeeded");
+	ck_assert_str_eq(a.error_code, "");
+	ck_assert_int_eq(a.err.kind, API_OK);
+
+	now += 30000;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 2); /* stopped looking */
+}
+END_TEST
+
+START_TEST(another_requests_delivery_is_not_taken_for_the_outcome)
+{
+	model_action_id id = confirmed_action();
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	answer_outcome("68c4242a1b2c3d4e5ffe0000",
+		       "{\"requestId\":\"68c4242a1b2c3d4e5ffe0000\","
+		       "\"success\":false,\"errorCode\":\"ff\"}");
+	ck_assert_int_eq(info_of(id).outcome, MODEL_OUTCOME_PENDING);
+}
+END_TEST
+
+START_TEST(a_failure_with_error_code_ff_fails_the_action)
+{
+	load_locks(1);
+	load_keys();
+	model_action_id id;
+	api_error err;
+	ck_assert_int_eq(model_lock_advanced(m, 1, false, &id, &err), API_OK);
+	ck_assert_int_eq(info_of(id).kind, MODEL_ACT_UNLOCK_ADVANCED);
+	poll0();
+	ck_assert(fake_reply(fk, UNLOCK1_ADV, 200, CONFIRM));
+	poll0();
+	ck_assert(info_of(id).settling);
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	answer_outcome(RID, "{\"type\":\"UnlockAction\",\"requestId\":\"" RID
+			    "\",\"smartlockId\":1,\"success\":false,"
+			    "\"errorCode\":\"ff\"}");
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.state, ENGINE_DONE);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_FAILED);
+	ck_assert_str_eq(a.error_code, "ff");
+	ck_assert_ptr_nonnull(strstr(a.err.message, "ff"));
+	ck_assert_ptr_nonnull(strstr(a.err.message, "offline"));
+	ck_assert(!a.settling); /* the lock will not move */
+}
+END_TEST
+
+START_TEST(a_failure_reported_in_detail_fails_the_action)
+{
+	model_action_id id = confirmed_action();
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	/* no requestId on the log entry: found by the payload's own */
+	answer_outcome("", "{\"requestId\":\"" RID "\",\"success\":false,"
+			   "\"detail\":[{\"smartlockId\":1,\"success\":false,"
+			   "\"errorCode\":\"45\"}]}");
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_FAILED);
+	ck_assert_str_eq(a.error_code, "45");
+}
+END_TEST
+
+START_TEST(no_delivery_within_the_maximum_is_an_unknown_outcome)
+{
+	model_free(m);
+	model_config cfg = {.outcome_poll_ms = 1000, .outcome_max_ms = 5000};
+	start(&cfg);
+	model_action_id id = confirmed_action();
+	for (int i = 1; i <= 4; i++) {
+		now += 1000;
+		poll0();
+		ck_assert_uint_eq(fake_count(fk, OUTCOME7), (size_t)i);
+		answer_outcome(NULL, NULL);
+		ck_assert_int_eq(info_of(id).outcome, MODEL_OUTCOME_PENDING);
+	}
+	now += 999;
+	poll0();
+	ck_assert_int_eq(info_of(id).outcome, MODEL_OUTCOME_PENDING);
+	now += 1;
+	poll0();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_UNKNOWN);
+	ck_assert_int_eq(a.err.kind, API_ERR_TIMEOUT);
+	ck_assert_ptr_nonnull(strstr(a.err.message, RID));
+	ck_assert_str_eq(a.request_id, RID);
+	now += 60000;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 4);
+}
+END_TEST
+
+START_TEST(giving_up_cancels_a_read_still_pending)
+{
+	model_free(m);
+	model_config cfg = {.outcome_poll_ms = 1000, .outcome_max_ms = 2000};
+	start(&cfg);
+	model_action_id id = confirmed_action();
+	now += 1000;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 1);
+	size_t aborted = fake_aborted(fk);
+	now += 1000; /* the read hangs: no second one for the same key */
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 1);
+	ck_assert_int_eq(info_of(id).outcome, MODEL_OUTCOME_UNKNOWN);
+	ck_assert_uint_eq(fake_aborted(fk), aborted + 1);
+}
+END_TEST
+
+START_TEST(failed_reads_are_named_when_giving_up)
+{
+	model_free(m);
+	model_config cfg = {.outcome_poll_ms = 1000, .outcome_max_ms = 3000};
+	start(&cfg);
+	fake_set_retry_delay(fk, -1);
+	model_action_id id = confirmed_action();
+	for (int i = 0; i < 2; i++) {
+		now += 1000;
+		poll0();
+		ck_assert(fake_reply(fk, OUTCOME7, 403,
+				     "{\"detailMessage\":\"no webhook scope\"}"));
+		poll0();
+	}
+	now += 1000;
+	poll0();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_UNKNOWN);
+	ck_assert_int_eq(a.err.http_status, 403);
+	ck_assert_ptr_nonnull(strstr(a.err.message, "could not be read"));
+}
+END_TEST
+
+START_TEST(the_key_list_is_fetched_when_it_is_not_cached)
+{
+	model_action_id id;
+	api_error err;
+	model_action_advanced(m, 1, 4, 1, 0, &id, &err);
+	poll0();
+	ck_assert(fake_reply(fk, ADV1, 200, CONFIRM));
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, KEYS), 1);
+	ck_assert(fake_reply(fk, KEYS, 200, "[{\"apiKeyId\":7},{\"apiKeyId\":8}]"));
+	poll0();
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 1);
+	ck_assert_uint_eq(fake_count(fk, "GET /api/key/8/webhook/logs?limit=20"),
+			  1);
+}
+END_TEST
+
+START_TEST(an_error_in_the_confirmation_fails_at_once)
+{
+	load_keys();
+	model_action_id id;
+	api_error err;
+	model_action_advanced(m, 1, 4, 1, 0, &id, &err);
+	poll0();
+	fake_reply(fk, ADV1, 200,
+		   "{\"requestId\":\"r9\",\"error\":\"subscription required: 1\"}");
+	poll0();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_FAILED);
+	ck_assert_str_eq(a.request_id, "r9");
+	ck_assert_ptr_nonnull(strstr(a.err.message, "subscription required"));
+	ck_assert(!a.settling);
+	now += 30000;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 0);
+}
+END_TEST
+
+START_TEST(a_refused_advanced_call_fails_and_a_lost_one_is_unknown)
+{
+	model_action_id id;
+	api_error err;
+	model_action_advanced(m, 1, 4, 1, 0, &id, &err);
+	poll0();
+	fake_reply(fk, ADV1, 402, "{\"detailMessage\":\"payment required\"}");
+	poll0();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.state, ENGINE_FAILED);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_FAILED);
+
+	model_lock_advanced(m, 1, false, &id, &err);
+	poll0();
+	fake_fail(fk, UNLOCK1_ADV, API_ERR_TIMEOUT);
+	poll0();
+	a = info_of(id);
+	ck_assert_int_eq(a.state, ENGINE_FAILED);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_UNKNOWN);
+	ck_assert_uint_eq(fake_count(fk, UNLOCK1_ADV), 1); /* never resent */
+}
+END_TEST
+
+START_TEST(a_malformed_confirmation_leaves_the_outcome_unknown)
+{
+	model_action_id id;
+	api_error err;
+	model_action_advanced(m, 1, 4, 1, 0, &id, &err);
+	poll0();
+	fake_reply(fk, ADV1, 200, "{\"id\":1}");
+	poll0();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.state, ENGINE_DONE);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_UNKNOWN);
+	ck_assert_int_eq(a.err.kind, API_ERR_MALFORMED);
+}
+END_TEST
+
+START_TEST(the_loop_never_waits_past_the_next_outcome_read)
+{
+	model_free(m);
+	model_config cfg = {.settle_ms = {8000}, .outcome_poll_ms = 700};
+	start(&cfg);
+	confirmed_action();
+	api_error err;
+	model_poll(m, -1, 0, NULL, &err);
+	ck_assert_int_eq(fake_last_wait_ms(fk), 700);
+}
+END_TEST
+
+START_TEST(freeing_the_model_while_looking_for_an_outcome_leaks_nothing)
+{
+	confirmed_action();
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	ck_assert_uint_eq(fake_count(fk, OUTCOME7), 1); /* still running */
+}
+END_TEST
+
+START_TEST(creating_a_webhook_keeps_its_id_and_secret_to_show_once)
+{
+	const char *features[] = {"DEVICE_STATUS"};
+	model_action_id id;
+	api_error err;
+	model_webhook_create(m, "https://h.example/b", features, 1, &id, &err);
+	poll0();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.created_id, 0);
+	ck_assert_str_eq(a.secret, "");
+	ck_assert(!a.advanced);
+	fake_reply(fk, "PUT /api/decentralWebhook", 200,
+		   "{\"id\":3313,\"webhookUrl\":\"https://h.example/b\","
+		   "\"webhookFeatures\":[\"DEVICE_STATUS\"],"
+		   "\"secret\":\"c8fc8f1165370f6257357ba2003697d6\"}");
+	poll0();
+	a = info_of(id);
+	ck_assert_int_eq(a.state, ENGINE_DONE);
+	ck_assert_int_eq(a.created_id, 3313);
+	ck_assert_str_eq(a.secret, "c8fc8f1165370f6257357ba2003697d6");
+	model_action_forget_secret(m, id);
+	ck_assert_str_eq(info_of(id).secret, "");
+	ck_assert_int_eq(info_of(id).created_id, 3313);
+}
+END_TEST
+
+START_TEST(a_create_answer_without_an_id_is_reported_not_shown)
+{
+	const char *features[] = {"DEVICE_STATUS"};
+	model_action_id id;
+	api_error err;
+	model_webhook_create(m, "https://h.example/b", features, 1, &id, &err);
+	poll0();
+	fake_reply(fk, "PUT /api/decentralWebhook", 200, "{\"secret\":\"s\"}");
+	poll0();
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.state, ENGINE_DONE);
+	ck_assert_int_eq(a.created_id, 0);
+	ck_assert_str_eq(a.secret, "");
+	ck_assert_int_eq(a.err.kind, API_ERR_MALFORMED);
+}
+END_TEST
+
 /* ---- the loop ------------------------------------------------------------ */
 
 static unsigned observed;
@@ -833,6 +1306,9 @@ START_TEST(names_cover_every_topic_and_action)
 	for (int a = 0; a < MODEL_ACTION_COUNT; a++)
 		ck_assert_str_ne(model_action_name((model_action_kind)a),
 				 "unknown");
+	for (int o = 0; o < MODEL_OUTCOME_COUNT; o++)
+		ck_assert_str_ne(model_outcome_name((model_outcome)o),
+				 model_outcome_name(MODEL_OUTCOME_COUNT));
 }
 END_TEST
 
@@ -857,13 +1333,38 @@ static Suite *model_suite(void)
 	tcase_add_test(t, deleting_a_webhook_invalidates_the_list_and_reads_it_again);
 	tcase_add_test(t, creating_a_webhook_invalidates_the_list_even_over_a_pending_read);
 	tcase_add_test(t, an_invalid_webhook_url_is_refused_and_nothing_is_sent);
-	tcase_add_loop_test(t, read_only_mode_refuses_every_mutation, 0, 4);
+	tcase_add_loop_test(t, read_only_mode_refuses_every_mutation, 0, 6);
 	tcase_add_test(t, a_lock_action_follows_the_state_until_it_settles);
 	tcase_add_test(t, a_lock_that_never_settles_is_read_at_each_settle_time_and_no_more);
 	tcase_add_test(t, a_failed_lock_action_is_not_retried_and_schedules_no_reads);
 	tcase_add_test(t, a_lock_list_read_sent_before_a_lock_finished_is_sent_again);
 	tcase_add_test(t, an_action_shows_its_progress_while_pending);
 	tcase_add_test(t, old_actions_are_forgotten_after_the_most_recent_ones);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("advanced");
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_test(t, an_advanced_action_is_posted_with_its_body_to_the_advanced_path);
+	tcase_add_test(t, an_advanced_lock_uses_the_lock_advanced_path);
+	tcase_add_test(t, a_plain_action_has_no_outcome_to_follow);
+	tcase_add_loop_test(t, an_action_invalid_for_the_device_type_is_refused_and_nothing_is_sent,
+			    0, (int)(sizeof bad_actions / sizeof bad_actions[0]));
+	tcase_add_test(t, the_confirmation_gives_the_request_id_and_the_lock_is_followed);
+	tcase_add_test(t, the_outcome_found_in_a_later_log_page_is_a_success);
+	tcase_add_test(t, another_requests_delivery_is_not_taken_for_the_outcome);
+	tcase_add_test(t, a_failure_with_error_code_ff_fails_the_action);
+	tcase_add_test(t, a_failure_reported_in_detail_fails_the_action);
+	tcase_add_test(t, no_delivery_within_the_maximum_is_an_unknown_outcome);
+	tcase_add_test(t, giving_up_cancels_a_read_still_pending);
+	tcase_add_test(t, failed_reads_are_named_when_giving_up);
+	tcase_add_test(t, the_key_list_is_fetched_when_it_is_not_cached);
+	tcase_add_test(t, an_error_in_the_confirmation_fails_at_once);
+	tcase_add_test(t, a_refused_advanced_call_fails_and_a_lost_one_is_unknown);
+	tcase_add_test(t, a_malformed_confirmation_leaves_the_outcome_unknown);
+	tcase_add_test(t, the_loop_never_waits_past_the_next_outcome_read);
+	tcase_add_test(t, freeing_the_model_while_looking_for_an_outcome_leaks_nothing);
+	tcase_add_test(t, creating_a_webhook_keeps_its_id_and_secret_to_show_once);
+	tcase_add_test(t, a_create_answer_without_an_id_is_reported_not_shown);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("logs");

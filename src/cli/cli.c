@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli: the front door of the one-shot commands. One table lists every
+ * command with its usage, help, accepted options and code (in cmd_*.c);
+ * a shared option parser reads the command's options (after the command
+ * name, anywhere among its arguments); then come the steps that every
+ * command is made of: report, connect and send, print.
+ */
+#include "config.h"
+
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/decode.h"
+#include "api/text.h"
+#include "cli/args.h"
+#include "cli/json.h"
+#include "cli/private.h"
+
+/* ---- messages ------------------------------------------------------------ */
+
+void cli_errorf(const cli_context *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("nukitui: ", ctx->err);
+	va_start(ap, fmt);
+	vfprintf(ctx->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', ctx->err);
+}
+
+/* ---- options ------------------------------------------------------------- */
+
+#define OPTS_OUTPUT (BIT(OPT_JSON) | BIT(OPT_TSV) | BIT(OPT_HELP))
+
+static const struct option longopts[] = {
+#define X(name, text, arg) { text, arg, NULL, 1000 + name },
+	CLI_OPTION_LIST(X)
+#undef X
+	{ NULL, 0, NULL, 0 },
+};
+_Static_assert(sizeof longopts / sizeof longopts[0] == OPT_COUNT + 1,
+	       "longopts must list every option");
+
+/* ---- the command table ----------------------------------------------------- */
+
+typedef int (*command_fn)(session *s);
+
+static const struct command {
+	const char *name;
+	const char *usage;   /* after "nukitui [OPTIONS] " */
+	const char *summary; /* one line for the program's --help */
+	const char *help;    /* the command's --help, after the usage */
+	unsigned opts;       /* BIT(option) accepted besides the output ones */
+	int min_pos, max_pos; /* positionals after the name; -1: no limit */
+	bool mutating;       /* refused under --read-only (webhooks and auth
+			      * decide per subcommand) */
+	command_fn run;
+} commands[] = {
+	{ "smartlocks", "smartlocks",
+	  "list smart locks (state, battery, door)",
+	  "List the account's smart locks and openers with their state,\n"
+	  "battery, door sensor and server state.\n",
+	  0, 0, 0, false, cli_cmd_smartlocks },
+	{ "smartlock", "smartlock ID", "one smart lock, all fields",
+	  "Show every field of smart lock ID (a smartlockId as listed by\n"
+	  "`nukitui smartlocks`).\n",
+	  0, 1, 1, false, cli_cmd_smartlock },
+	{ "lock", "lock ID [--advanced]", "lock a smart lock",
+	  "Lock smart lock ID. The API accepts the request and the lock\n"
+	  "carries it out shortly after; check with `nukitui smartlock ID`.\n"
+	  "\n"
+	  "  --advanced   use .../action/lock/advanced and print the requestId\n"
+	  "               that the outcome's webhook will carry\n",
+	  BIT(OPT_ADVANCED), 1, 1, true, cli_cmd_lock },
+	{ "unlock", "unlock ID [--advanced]", "unlock a smart lock",
+	  "Unlock smart lock ID (see lock).\n"
+	  "\n"
+	  "  --advanced   use .../action/unlock/advanced and print the requestId\n",
+	  BIT(OPT_ADVANCED), 1, 1, true, cli_cmd_unlock },
+	{ "action", "action ID ACTION [--option N] [--advanced]",
+	  "any action of a smart lock or opener",
+	  "Send ACTION to device ID. The device is read first to check that\n"
+	  "the action applies to its type.\n"
+	  "\n"
+	  "ACTION for smart locks: unlock, lock, unlatch, lock-n-go,\n"
+	  "  lock-n-go-unlatch; for a Box: unlock; for openers: rto-on,\n"
+	  "  rto-off, open, cm-on, cm-off; or the action's number (1..31).\n"
+	  "\n"
+	  "  --option N   0 none, 2 force, 4 full lock, 6 both\n"
+	  "  --advanced   use .../action/advanced and print the requestId\n",
+	  BIT(OPT_OPTION) | BIT(OPT_ADVANCED), 2, 2, true, cli_cmd_action },
+	{ "webhooks", "webhooks | webhooks create URL FEATURE... | "
+		      "webhooks delete ID",
+	  "list, create or delete decentral webhooks",
+	  "Without a subcommand, list the account's decentral webhooks.\n"
+	  "\n"
+	  "webhooks create URL FEATURE...\n"
+	  "  Register an https URL for one or more features: DEVICE_STATUS,\n"
+	  "  DEVICE_MASTERDATA, DEVICE_CONFIG, DEVICE_LOGS, DEVICE_AUTHS,\n"
+	  "  ACCOUNT_USER (any case). Prints the new webhook with its secret,\n"
+	  "  which the API shows only this once: keep it to check signatures.\n"
+	  "webhooks delete ID\n"
+	  "  Unregister webhook ID.\n",
+	  0, 0, -1, false, cli_cmd_webhooks },
+	{ "keys", "keys", "list API keys",
+	  "List the account's API keys (their ids are what `logs` takes).\n",
+	  0, 0, 0, false, cli_cmd_keys },
+	{ "logs", "logs [API_KEY_ID] [--limit N] [--before ID] "
+		  "[--pages N | --all] [--failed]",
+	  "webhook delivery logs of an API key, newest first",
+	  "Show webhook deliveries of API key API_KEY_ID (default: api-key in\n"
+	  "the configuration file), newest first.\n"
+	  "\n"
+	  "  --limit N    entries per page, 1..100 (default: page-size from the\n"
+	  "               configuration, else 50; with --all, 100)\n"
+	  "  --before ID  start with the entries older than log id ID\n"
+	  "  --pages N    follow the cursor for N pages\n"
+	  "  --all        follow the cursor to the end of the history\n"
+	  "  --failed     only the deliveries that did not succeed\n"
+	  "\n"
+	  "With --pages or --all, --json writes JSON Lines: one delivery per\n"
+	  "line, each page as it arrives.\n",
+	  BIT(OPT_LIMIT) | BIT(OPT_BEFORE) | BIT(OPT_PAGES) | BIT(OPT_ALL) |
+		  BIT(OPT_FAILED),
+	  0, 1, false, cli_cmd_logs },
+	{ "auth", "auth create --name NAME --account-user ID "
+		  "--smartlock ID[,ID...] [--remote] [--from TIME --until TIME] "
+		  "[--weekdays mon,tue,...] [--time HH:MM-HH:MM]",
+	  "create an app authorization (advanced, asynchronous)",
+	  "Create an app authorization for account user ID on one or more\n"
+	  "smart locks with PUT /smartlock/auth/advanced; prints the\n"
+	  "requestId whose webhook reports the outcome.\n"
+	  "\n"
+	  "  --name NAME          1..32 characters\n"
+	  "  --account-user ID    the account user to authorize\n"
+	  "  --smartlock ID,...   smart lock ids, comma-separated\n"
+	  "  --remote             allow remote (app) access\n"
+	  "  --from TIME          valid from, RFC 3339 (2025-09-13T08:00:00Z)\n"
+	  "  --until TIME         valid until, RFC 3339, after --from\n"
+	  "  --weekdays LIST      mon,tue,wed,thu,fri,sat,sun or weekdays,\n"
+	  "                       weekend, all\n"
+	  "  --time HH:MM-HH:MM   daily window, e.g. 08:00-17:30\n",
+	  BIT(OPT_NAME) | BIT(OPT_ACCOUNT_USER) | BIT(OPT_SMARTLOCK) |
+		  BIT(OPT_REMOTE) | BIT(OPT_FROM) | BIT(OPT_UNTIL) |
+		  BIT(OPT_WEEKDAYS) | BIT(OPT_TIME),
+	  1, 1, true, cli_cmd_auth },
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+bool cli_is_command(const char *name)
+{
+	return name && find_command(name) != NULL;
+}
+
+void cli_print_summary(FILE *out)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %-11s %s\n", commands[i].name,
+			commands[i].summary);
+}
+
+static void command_help(const struct command *c, FILE *out)
+{
+	fprintf(out, "Usage: nukitui [OPTIONS] %s\n\n%s\n", c->usage, c->help);
+	fputs("Output:\n"
+	      "  --json       JSON (machines)\n"
+	      "  --tsv        tab-separated values with a header line (awk)\n"
+	      "  --help       this help\n"
+	      "\n"
+	      "Exit codes: 0 ok, 1 API error, 2 usage (nothing sent), 3 network,\n"
+	      "4 configuration. See nukitui(1).\n",
+	      out);
+}
+
+/* Parse the command's options; returns -1 to go on, else an exit code. */
+static int parse_options(const cli_context *ctx, const struct command *c,
+			 int argc, char **argv, parsed *p)
+{
+	int opt;
+
+	memset(p, 0, sizeof *p);
+	p->format = ctx->format;
+	optind = 0; /* GNU: reinitialise, the program's options came first */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		enum cli_option o;
+
+		if (opt == '?' || opt == ':') {
+			const char *arg = argv[optind - 1];
+			char shown[128];
+
+			text_escape(shown, sizeof shown, arg, strlen(arg), 48);
+			cli_errorf(ctx,
+			       opt == ':' ? "%s: option '%s' needs a value; "
+					    "try 'nukitui %s --help'"
+					  : "%s: unknown option '%s'; try "
+					    "'nukitui %s --help'",
+			       c->name, shown, c->name);
+			return CLI_EXIT_USAGE;
+		}
+		o = (enum cli_option)(opt - 1000);
+		if ((unsigned)o >= OPT_COUNT)
+			return CLI_EXIT_USAGE;
+		if (!((c->opts | OPTS_OUTPUT) & BIT(o))) {
+			cli_errorf(ctx,
+			       "%s: option --%s does not apply here; try "
+			       "'nukitui %s --help'",
+			       c->name, longopts[o].name, c->name);
+			return CLI_EXIT_USAGE;
+		}
+		if ((p->given & BIT(o)) && o != OPT_JSON && o != OPT_TSV &&
+		    o != OPT_HELP) {
+			cli_errorf(ctx, "%s: option --%s is given twice", c->name,
+			       longopts[o].name);
+			return CLI_EXIT_USAGE;
+		}
+		p->given |= BIT(o);
+		p->value[o] = optarg;
+		if (o == OPT_JSON)
+			p->format = CLI_FORMAT_JSON;
+		else if (o == OPT_TSV)
+			p->format = CLI_FORMAT_TSV;
+	}
+	if ((p->given & BIT(OPT_JSON)) && (p->given & BIT(OPT_TSV))) {
+		cli_errorf(ctx, "%s: choose one of --json and --tsv", c->name);
+		return CLI_EXIT_USAGE;
+	}
+	p->pos = argv + optind;
+	p->npos = argc - optind;
+	if (p->given & BIT(OPT_HELP)) {
+		command_help(c, ctx->out);
+		return CLI_EXIT_OK;
+	}
+	if (p->npos < c->min_pos || (c->max_pos >= 0 && p->npos > c->max_pos)) {
+		cli_errorf(ctx, "%s: expected: nukitui %s", c->name, c->usage);
+		return CLI_EXIT_USAGE;
+	}
+	return -1;
+}
+
+int cli_run(const cli_context *ctx, int argc, char **argv)
+{
+	const struct command *c = argc > 0 ? find_command(argv[0]) : NULL;
+	parsed p;
+	session s;
+	int code;
+
+	if (!c) {
+		char shown[128];
+		const char *name = argc > 0 ? argv[0] : "";
+
+		text_escape(shown, sizeof shown, name, strlen(name), 48);
+		cli_errorf(ctx, "unknown command '%s'; try 'nukitui --help'",
+		       shown);
+		return CLI_EXIT_USAGE;
+	}
+	code = parse_options(ctx, c, argc, argv, &p);
+	if (code >= 0)
+		return code;
+	if (c->mutating && ctx->read_only) {
+		cli_errorf(ctx, "%s: refused: --read-only (or read-only in the "
+			    "configuration file) forbids changes",
+		       c->name);
+		return CLI_EXIT_USAGE;
+	}
+	s = (session){ .ctx = ctx, .p = &p };
+	code = c->run(&s);
+	fflush(ctx->out);
+	if (ferror(ctx->out)) {
+		cli_errorf(ctx, "%s: writing the output failed", c->name);
+		if (code == CLI_EXIT_OK)
+			code = CLI_EXIT_API;
+	}
+	return code;
+}
+
+/* ---- shared steps ---------------------------------------------------------- */
+
+int cli_usage_error(session *s, const char *msg)
+{
+	cli_errorf(s->ctx, "%s", msg);
+	return CLI_EXIT_USAGE;
+}
+
+int cli_invalid(session *s, const api_error *err)
+{
+	cli_errorf(s->ctx, "%s", err->message);
+	return CLI_EXIT_USAGE;
+}
+
+/* Send req (freed here) and leave a success answer in resp. Returns 0 or
+ * an exit code after printing the error. */
+int cli_send(session *s, api_request *req, api_response *resp)
+{
+	api_error err;
+	api_status st;
+	int code = CLI_EXIT_OK;
+
+	memset(resp, 0, sizeof *resp);
+	if (!s->http) {
+		s->http = s->ctx->connect(s->ctx->connect_arg, &code);
+		if (!s->http) {
+			api_request_free(req);
+			return code ? code : CLI_EXIT_CONFIG;
+		}
+	}
+	st = api_http_perform(s->http, req, resp, &err);
+	if (st != API_OK)
+		cli_errorf(s->ctx, "%s: %s", api_call_name(req->call), err.message);
+	api_request_free(req);
+	return api_status_exit_code(st);
+}
+
+int cli_decode_failed(session *s, const api_error *err)
+{
+	cli_errorf(s->ctx, "%s", err->message);
+	return CLI_EXIT_API;
+}
+
+bool cli_parse_smartlock_id(session *s, const char *arg, int64_t *id)
+{
+	char msg[CLI_MSG_MAX];
+
+	if (cli_parse_id(arg, 1, INT64_MAX, "smart lock id", id, msg,
+			 sizeof msg))
+		return true;
+	cli_usage_error(s, msg);
+	return false;
+}
+
+cli_table *cli_kv_new(void)
+{
+	static const char *const headers[] = { "FIELD", "VALUE" };
+
+	return cli_table_new(2, headers);
+}
+
+void cli_kv_str(cli_kv *k, const char *key, const char *value)
+{
+	const char *row[2] = { key, value };
+
+	cli_table_add(k->t, row);
+}
+
+void cli_kv_int(cli_kv *k, const char *key, int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%" PRId64, v);
+	cli_kv_str(k, key, buf);
+}
+
+void cli_kv_bool(cli_kv *k, const char *key, bool v)
+{
+	cli_kv_str(k, key, v ? "yes" : "no");
+}
+
+/* "12 (text)" for an enum code and its name, into buf. */
+const char *cli_code_and_name(char *buf, size_t cap, int code,
+				 const char *name)
+{
+	snprintf(buf, cap, "%d (%s)", code, name);
+	return buf;
+}
+
+/* Rows with a header line, aligned or as TSV. */
+void cli_print_rows(session *s, cli_table *t, bool header)
+{
+	if (s->p->format == CLI_FORMAT_TSV)
+		cli_table_print_tsv(t, s->ctx->out, header);
+	else
+		cli_table_print(t, s->ctx->out, header);
+}
+
+
+/* A result that is one sentence (table, TSV) or one small object (JSON). */
+void cli_print_done(session *s, int64_t id, const char *id_key,
+		       const char *what, const char *sentence)
+{
+	if (s->p->format == CLI_FORMAT_JSON) {
+		cli_json j;
+
+		cli_json_init(&j, s->ctx->out);
+		cli_json_begin_object(&j);
+		cli_json_kv_int(&j, id_key, id);
+		cli_json_kv_string(&j, "action", what);
+		cli_json_kv_bool(&j, "accepted", true);
+		cli_json_end_object(&j);
+		cli_json_end_document(&j);
+	} else {
+		fprintf(s->ctx->out, "%s\n", sentence);
+	}
+}
+
+/* The answer of an advanced call: the requestId (and an error, if the
+ * API put one in the confirmation). */
+int cli_print_confirmation(session *s, api_response *resp)
+{
+	api_confirmation c;
+	api_error err;
+	int code = CLI_EXIT_OK;
+
+	if (api_decode_confirmation(resp->body, resp->len, &c, &err) !=
+	    API_OK) {
+		api_response_free(resp);
+		return cli_decode_failed(s, &err);
+	}
+	api_response_free(resp);
+	if (s->p->format == CLI_FORMAT_JSON) {
+		cli_json j;
+
+		cli_json_init(&j, s->ctx->out);
+		cli_json_begin_object(&j);
+		cli_json_kv_string(&j, "requestId", c.request_id);
+		if (c.error)
+			cli_json_kv_string(&j, "error", c.error);
+		cli_json_end_object(&j);
+		cli_json_end_document(&j);
+	} else {
+		char *id = text_escape_dup(c.request_id);
+
+		fprintf(s->ctx->out, "%s\n", id ? id : "");
+		free(id);
+	}
+	if (c.error) {
+		char *e = text_escape_dup(c.error);
+
+		cli_errorf(s->ctx, "the API accepted the request but reports: %s",
+		       e ? e : "");
+		free(e);
+		code = CLI_EXIT_API;
+	}
+	api_confirmation_free(&c);
+	return code;
+}
+

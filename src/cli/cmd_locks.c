@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_locks: the smart lock commands: smartlocks (the list), smartlock ID
+ * (every field), lock, unlock and action (which reads the device first to
+ * resolve and check the action for its type).
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "api/decode.h"
+#include "cli/args.h"
+#include "cli/json.h"
+#include "cli/private.h"
+
+/* ---- smart locks ------------------------------------------------------------ */
+
+static const char *const lock_headers[] = {
+	"ID", "NAME", "TYPE", "STATE", "BATTERY", "DOOR", "SERVER",
+};
+#define LOCK_COLS (sizeof lock_headers / sizeof lock_headers[0])
+
+static const char *battery_text(char *buf, size_t cap,
+				const api_smartlock *l)
+{
+	const api_smartlock_state *st = &l->state;
+
+	if (!l->has_state)
+		return "-";
+	if (st->battery_charge >= 0)
+		snprintf(buf, cap, "%d%%%s%s", st->battery_charge,
+			 st->battery_critical ? " critical" : "",
+			 st->battery_charging ? " charging" : "");
+	else
+		snprintf(buf, cap, "%s%s", st->battery_critical ? "critical" : "ok",
+			 st->battery_charging ? " charging" : "");
+	return buf;
+}
+
+static void lock_row(cli_table *t, const api_smartlock *l)
+{
+	char id[32], battery[48];
+	const char *row[LOCK_COLS];
+
+	snprintf(id, sizeof id, "%" PRId64, l->smartlock_id);
+	row[0] = id;
+	row[1] = l->name;
+	row[2] = api_device_type_name(l->type);
+	row[3] = l->has_state ? api_lock_state_name(l->type, l->state.state)
+			      : "-";
+	row[4] = battery_text(battery, sizeof battery, l);
+	row[5] = l->has_state ? api_door_state_name(l->state.door_state) : "-";
+	row[6] = api_server_state_name(l->server_state);
+	cli_table_add(t, row);
+}
+
+static void lock_json(cli_json *j, const api_smartlock *l)
+{
+	const api_smartlock_state *st = &l->state;
+
+	cli_json_begin_object(j);
+	cli_json_kv_int(j, "smartlockId", l->smartlock_id);
+	cli_json_kv_int(j, "accountId", l->account_id);
+	cli_json_kv_int(j, "type", l->type);
+	cli_json_kv_string(j, "typeName", api_device_type_name(l->type));
+	cli_json_kv_int(j, "authId", l->auth_id);
+	cli_json_kv_string(j, "name", l->name);
+	cli_json_kv_bool(j, "favorite", l->favorite);
+	cli_json_kv_int(j, "serverState", l->server_state);
+	cli_json_kv_string(j, "serverStateName",
+			   api_server_state_name(l->server_state));
+	cli_json_kv_int(j, "adminPinState", l->admin_pin_state);
+	cli_json_kv_int(j, "firmwareVersion", l->firmware_version);
+	cli_json_kv_int(j, "hardwareVersion", l->hardware_version);
+	cli_json_kv_string(j, "creationDate", l->creation_date);
+	cli_json_kv_string(j, "updateDate", l->update_date);
+	cli_json_key(j, "state");
+	if (!l->has_state) {
+		cli_json_null(j);
+	} else {
+		cli_json_begin_object(j);
+		cli_json_kv_int(j, "mode", st->mode);
+		cli_json_kv_int(j, "state", st->state);
+		cli_json_kv_string(j, "stateName",
+				   api_lock_state_name(l->type, st->state));
+		cli_json_kv_int(j, "trigger", st->trigger);
+		cli_json_kv_int(j, "lastAction", st->last_action);
+		cli_json_key(j, "batteryCharge");
+		if (st->battery_charge >= 0)
+			cli_json_int(j, st->battery_charge);
+		else
+			cli_json_null(j);
+		cli_json_kv_bool(j, "batteryCritical", st->battery_critical);
+		cli_json_kv_bool(j, "batteryCharging", st->battery_charging);
+		cli_json_kv_bool(j, "keypadBatteryCritical",
+				 st->keypad_battery_critical);
+		cli_json_kv_bool(j, "doorsensorBatteryCritical",
+				 st->doorsensor_battery_critical);
+		cli_json_kv_int(j, "doorState", st->door_state);
+		cli_json_kv_string(j, "doorStateName",
+				   api_door_state_name(st->door_state));
+		cli_json_kv_bool(j, "nightMode", st->night_mode);
+		cli_json_end_object(j);
+	}
+	cli_json_end_object(j);
+}
+
+static int get_smartlock(session *s, int64_t id, api_smartlock *out)
+{
+	api_request req;
+	api_response resp;
+	api_error err;
+	int code;
+
+	if (api_req_smartlock_get(&req, id, &err) != API_OK)
+		return cli_invalid(s, &err);
+	code = cli_send(s, &req, &resp);
+	if (code)
+		return code;
+	if (api_decode_smartlock(resp.body, resp.len, out, &err) != API_OK)
+		code = cli_decode_failed(s, &err);
+	api_response_free(&resp);
+	return code;
+}
+
+int cli_cmd_smartlocks(session *s)
+{
+	api_request req;
+	api_response resp;
+	api_smartlock_list list;
+	api_error err;
+	int code;
+
+	if (api_req_smartlocks_list(&req, &err) != API_OK)
+		return cli_invalid(s, &err);
+	code = cli_send(s, &req, &resp);
+	if (code)
+		return code;
+	if (api_decode_smartlocks(resp.body, resp.len, &list, &err) != API_OK) {
+		api_response_free(&resp);
+		return cli_decode_failed(s, &err);
+	}
+	api_response_free(&resp);
+	if (s->p->format == CLI_FORMAT_JSON) {
+		cli_json j;
+
+		cli_json_init(&j, s->ctx->out);
+		cli_json_begin_array(&j);
+		for (size_t i = 0; i < list.n; i++)
+			lock_json(&j, &list.items[i]);
+		cli_json_end_array(&j);
+		cli_json_end_document(&j);
+	} else {
+		cli_table *t = cli_table_new(LOCK_COLS, lock_headers);
+
+		if (!t) {
+			api_smartlock_list_free(&list);
+			cli_errorf(s->ctx, "out of memory");
+			return CLI_EXIT_API;
+		}
+		cli_table_align_right(t, 0);
+		for (size_t i = 0; i < list.n; i++)
+			lock_row(t, &list.items[i]);
+		cli_print_rows(s, t, true);
+		cli_table_free(t);
+	}
+	api_smartlock_list_free(&list);
+	return CLI_EXIT_OK;
+}
+
+static void lock_fields(cli_kv *k, const api_smartlock *l)
+{
+	const api_smartlock_state *st = &l->state;
+	char buf[96];
+
+	cli_kv_int(k, "id", l->smartlock_id);
+	cli_kv_str(k, "name", l->name);
+	cli_kv_str(k, "type", cli_code_and_name(buf, sizeof buf, l->type,
+					api_device_type_name(l->type)));
+	cli_kv_bool(k, "favorite", l->favorite);
+	cli_kv_int(k, "account", l->account_id);
+	cli_kv_int(k, "auth id", l->auth_id);
+	cli_kv_str(k, "server state",
+	       cli_code_and_name(buf, sizeof buf, l->server_state,
+			     api_server_state_name(l->server_state)));
+	cli_kv_int(k, "admin pin state", l->admin_pin_state);
+	cli_kv_int(k, "firmware version", l->firmware_version);
+	cli_kv_int(k, "hardware version", l->hardware_version);
+	cli_kv_str(k, "created", l->creation_date);
+	cli_kv_str(k, "updated", l->update_date);
+	if (!l->has_state) {
+		cli_kv_str(k, "state", "-");
+		return;
+	}
+	cli_kv_int(k, "mode", st->mode);
+	cli_kv_str(k, "state", cli_code_and_name(buf, sizeof buf, st->state,
+					 api_lock_state_name(l->type,
+							     st->state)));
+	cli_kv_int(k, "trigger", st->trigger);
+	cli_kv_str(k, "last action",
+	       st->last_action < 0
+		       ? "-"
+		       : cli_code_and_name(buf, sizeof buf, st->last_action,
+				       api_action_name(l->type,
+						       st->last_action)));
+	cli_kv_str(k, "battery", battery_text(buf, sizeof buf, l));
+	cli_kv_bool(k, "battery critical", st->battery_critical);
+	cli_kv_bool(k, "battery charging", st->battery_charging);
+	cli_kv_bool(k, "keypad battery critical", st->keypad_battery_critical);
+	cli_kv_bool(k, "door sensor battery critical",
+		st->doorsensor_battery_critical);
+	cli_kv_str(k, "door", cli_code_and_name(buf, sizeof buf, st->door_state,
+					api_door_state_name(st->door_state)));
+	cli_kv_bool(k, "night mode", st->night_mode);
+}
+
+int cli_cmd_smartlock(session *s)
+{
+	api_smartlock l;
+	int64_t id;
+	int code;
+
+	if (!cli_parse_smartlock_id(s, s->p->pos[0], &id))
+		return CLI_EXIT_USAGE;
+	code = get_smartlock(s, id, &l);
+	if (code)
+		return code;
+	if (s->p->format == CLI_FORMAT_JSON) {
+		cli_json j;
+
+		cli_json_init(&j, s->ctx->out);
+		lock_json(&j, &l);
+		cli_json_end_document(&j);
+	} else {
+		cli_kv k = { .t = cli_kv_new() };
+
+		if (k.t) {
+			lock_fields(&k, &l);
+			cli_print_rows(s, k.t, false);
+			cli_table_free(k.t);
+		}
+	}
+	api_smartlock_free(&l);
+	return CLI_EXIT_OK;
+}
+
+/* ---- actions ----------------------------------------------------------------- */
+
+static int lock_or_unlock(session *s, bool lock)
+{
+	const char *what = lock ? "lock" : "unlock";
+	bool advanced = s->p->given & BIT(OPT_ADVANCED);
+	api_request req;
+	api_response resp;
+	api_error err;
+	api_status st;
+	int64_t id;
+	int code;
+
+	if (!cli_parse_smartlock_id(s, s->p->pos[0], &id))
+		return CLI_EXIT_USAGE;
+	st = lock ? api_req_lock(&req, id, advanced, &err)
+		  : api_req_unlock(&req, id, advanced, &err);
+	if (st != API_OK)
+		return cli_invalid(s, &err);
+	code = cli_send(s, &req, &resp);
+	if (code)
+		return code;
+	if (advanced)
+		return cli_print_confirmation(s, &resp);
+	api_response_free(&resp);
+
+	char sentence[160];
+	snprintf(sentence, sizeof sentence,
+		 "%s: accepted for smart lock %" PRId64, what, id);
+	cli_print_done(s, id, "smartlockId", what, sentence);
+	return CLI_EXIT_OK;
+}
+
+int cli_cmd_lock(session *s)
+{
+	return lock_or_unlock(s, true);
+}
+
+int cli_cmd_unlock(session *s)
+{
+	return lock_or_unlock(s, false);
+}
+
+int cli_cmd_action(session *s)
+{
+	bool advanced = s->p->given & BIT(OPT_ADVANCED);
+	const char *name = s->p->pos[1];
+	char msg[CLI_MSG_MAX];
+	api_smartlock l;
+	api_request req;
+	api_response resp;
+	api_error err;
+	long option = 0;
+	int64_t id;
+	int action, type, code;
+
+	if (!cli_parse_smartlock_id(s, s->p->pos[0], &id))
+		return CLI_EXIT_USAGE;
+	if (!cli_action_syntax_ok(name, msg, sizeof msg))
+		return cli_usage_error(s, msg);
+	if (s->p->value[OPT_OPTION]) {
+		if (!cli_parse_long(s->p->value[OPT_OPTION], 0, 6, "--option",
+				    &option, msg, sizeof msg))
+			return cli_usage_error(s, msg);
+		if (option & 1)
+			return cli_usage_error(s, "invalid --option: use 0 (none), "
+					      "2 (force), 4 (full lock) or 6 "
+					      "(both)");
+	}
+	code = get_smartlock(s, id, &l);
+	if (code)
+		return code;
+	type = l.type;
+	api_smartlock_free(&l);
+	if (!cli_parse_action(type, name, &action, msg, sizeof msg))
+		return cli_usage_error(s, msg);
+	if (api_req_action(&req, id, type, action, (int)option, advanced,
+			   &err) != API_OK)
+		return cli_invalid(s, &err);
+	code = cli_send(s, &req, &resp);
+	if (code)
+		return code;
+	if (advanced)
+		return cli_print_confirmation(s, &resp);
+	api_response_free(&resp);
+
+	char sentence[200];
+	snprintf(sentence, sizeof sentence,
+		 "action %d (%s): accepted for smart lock %" PRId64, action,
+		 api_action_name(type, action), id);
+	cli_print_done(s, id, "smartlockId", api_action_name(type, action),
+		   sentence);
+	return CLI_EXIT_OK;
+}
+

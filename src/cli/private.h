@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * private: what the files of src/cli share and nobody else sees: the
+ * command options (one X-macro list), a command's parsed arguments, the
+ * session a command runs in, and the steps every command is made of
+ * (report, connect and send, print rows or a confirmation). The commands
+ * themselves live one group per file (cmd_*.c) and are listed in the
+ * command table in cli.c.
+ */
+#ifndef NUKI_CLI_PRIVATE_H
+#define NUKI_CLI_PRIVATE_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "api/error.h"
+#include "api/http.h"
+#include "api/request.h"
+#include "cli/cli.h"
+#include "cli/table.h"
+
+/* Command options: the enum, the option bit and the getopt entry. */
+#define CLI_OPTION_LIST(X)                                      \
+	X(OPT_JSON, "json", no_argument)                        \
+	X(OPT_TSV, "tsv", no_argument)                          \
+	X(OPT_HELP, "help", no_argument)                        \
+	X(OPT_ADVANCED, "advanced", no_argument)                \
+	X(OPT_OPTION, "option", required_argument)              \
+	X(OPT_LIMIT, "limit", required_argument)                \
+	X(OPT_BEFORE, "before", required_argument)              \
+	X(OPT_PAGES, "pages", required_argument)                \
+	X(OPT_ALL, "all", no_argument)                          \
+	X(OPT_FAILED, "failed", no_argument)                    \
+	X(OPT_NAME, "name", required_argument)                  \
+	X(OPT_ACCOUNT_USER, "account-user", required_argument)  \
+	X(OPT_SMARTLOCK, "smartlock", required_argument)        \
+	X(OPT_REMOTE, "remote", no_argument)                    \
+	X(OPT_FROM, "from", required_argument)                  \
+	X(OPT_UNTIL, "until", required_argument)                \
+	X(OPT_WEEKDAYS, "weekdays", required_argument)          \
+	X(OPT_TIME, "time", required_argument)
+
+enum cli_option {
+#define X(name, text, arg) name,
+	CLI_OPTION_LIST(X)
+#undef X
+	OPT_COUNT
+};
+_Static_assert(OPT_COUNT <= 32, "option bits must fit an unsigned");
+
+#define BIT(o) (1u << (o))
+
+/* A command's arguments after option parsing. */
+typedef struct parsed {
+	cli_format format;
+	unsigned given;               /* BIT(option) for each option seen */
+	const char *value[OPT_COUNT]; /* the option's value, NULL if none */
+	char **pos;                   /* positional arguments */
+	int npos;
+} parsed;
+
+/* What a command runs with. */
+typedef struct session {
+	const cli_context *ctx;
+	const parsed *p;
+	api_http *http;               /* from ctx->connect; not owned */
+} session;
+
+/* The commands (cmd_*.c); each returns the process exit code. */
+int cli_cmd_smartlocks(session *s);
+int cli_cmd_smartlock(session *s);
+int cli_cmd_lock(session *s);
+int cli_cmd_unlock(session *s);
+int cli_cmd_action(session *s);
+int cli_cmd_webhooks(session *s);
+int cli_cmd_keys(session *s);
+int cli_cmd_logs(session *s);
+int cli_cmd_auth(session *s);
+
+/* One line "nukitui: ..." on ctx->err. */
+void cli_errorf(const cli_context *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print msg (already safe) and return CLI_EXIT_USAGE. */
+int cli_usage_error(session *s, const char *msg);
+/* An api_ validator or builder refused: print, CLI_EXIT_USAGE. */
+int cli_invalid(session *s, const api_error *err);
+/* A decoder refused the answer: print, CLI_EXIT_API. */
+int cli_decode_failed(session *s, const api_error *err);
+
+/* Connect on first need, send req (freed here) and leave the success
+ * answer in resp (the caller frees it). Returns 0, or an exit code after
+ * printing the error (resp is then empty). */
+int cli_send(session *s, api_request *req, api_response *resp);
+
+/* A smart lock id argument; prints the usage error itself. */
+bool cli_parse_smartlock_id(session *s, const char *arg, int64_t *id);
+
+/* Key/value views of one object (table and TSV, without a header). */
+typedef struct cli_kv {
+	cli_table *t;
+} cli_kv;
+
+/* A two-column table (NULL on allocation failure). */
+cli_table *cli_kv_new(void);
+void cli_kv_str(cli_kv *k, const char *key, const char *value);
+void cli_kv_int(cli_kv *k, const char *key, int64_t v);
+void cli_kv_bool(cli_kv *k, const char *key, bool v);
+
+/* "12 (name)" into buf, which it returns. */
+const char *cli_code_and_name(char *buf, size_t cap, int code,
+			      const char *name);
+
+/* Print and forget the rows of t, aligned or as TSV per the format. */
+void cli_print_rows(session *s, cli_table *t, bool header);
+
+/* A change accepted: sentence (table, TSV) or a small JSON object. */
+void cli_print_done(session *s, int64_t id, const char *id_key,
+		    const char *what, const char *sentence);
+
+/* The answer of an advanced call: print its requestId; exit code 1 when
+ * the API put an error into it. Frees resp. */
+int cli_print_confirmation(session *s, api_response *resp);
+
+#endif

@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * settings: the configuration file's parser, its permission rule and the
+ * one function that opens it. The parser reports every problem with the
+ * line number and never echoes a value back, because a value may be the
+ * API token.
+ */
+#include "config.h"
+
+#include "settings.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/error.h"
+#include "api/http.h"
+#include "api/text.h"
+
+static const struct key_info {
+	const char *name;
+	const char *syntax;
+} key_info[] = {
+#define X(name, text, syntax) { text, syntax },
+	SETTINGS_KEY_LIST(X)
+#undef X
+};
+_Static_assert(sizeof key_info / sizeof key_info[0] == SETTINGS_KEY_COUNT,
+	       "key_info must list every settings_key");
+
+static bool fail(settings_error *err, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail(settings_error *err, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return false;
+	err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* Text from the file or the environment, made safe to print. */
+static void escaped(char *dst, size_t cap, const char *src, size_t len)
+{
+	text_escape(dst, cap, src, len, 60);
+}
+
+static void wipe_free(char *p)
+{
+	if (p) {
+		explicit_bzero(p, strlen(p));
+		free(p);
+	}
+}
+
+void settings_init(settings *s)
+{
+	*s = (settings){
+		.page_size = SETTINGS_PAGE_SIZE_DEFAULT,
+		.refresh_seconds = SETTINGS_REFRESH_SECONDS_DEFAULT,
+		.color = true,
+	};
+}
+
+void settings_free(settings *s)
+{
+	if (!s)
+		return;
+	wipe_free(s->token);
+	free(s->base_url);
+	settings_init(s);
+}
+
+const char *settings_key_name(settings_key k)
+{
+	return (unsigned)k < SETTINGS_KEY_COUNT ? key_info[k].name : NULL;
+}
+
+static bool token_ok(const char *t, size_t len)
+{
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c <= 0x20 || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+bool settings_set_token(settings *s, const char *token, settings_error *err)
+{
+	size_t len = token ? strlen(token) : 0;
+	char *copy;
+
+	if (!token_ok(token, len))
+		return fail(err, 0,
+			    "NUKI_API_TOKEN is empty or holds a space or "
+			    "control character; set it to the token as "
+			    "Nuki Web shows it");
+	copy = strdup(token);
+	if (!copy)
+		return fail(err, 0, "out of memory");
+	wipe_free(s->token);
+	s->token = copy;
+	return true;
+}
+
+/* A whole decimal number in [min, max], digits only. */
+static bool parse_number(const char *v, size_t len, long min, long max,
+			 long *out)
+{
+	long n = 0;
+
+	if (len == 0 || len > 18)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+		n = n * 10 + (v[i] - '0');
+	}
+	if (n < min || n > max)
+		return false;
+	*out = n;
+	return true;
+}
+
+static bool parse_bool(const char *v, size_t len, bool *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (strlen(yes[i]) == len && strncasecmp(v, yes[i], len) == 0) {
+			*out = true;
+			return true;
+		}
+		if (strlen(no[i]) == len && strncasecmp(v, no[i], len) == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Apply one value; false with err filled when it is invalid. */
+static bool apply(settings *s, settings_key k, const char *v, size_t len,
+		  const char *where, unsigned line, settings_error *err)
+{
+	long n;
+	bool b;
+	char *copy;
+
+	switch (k) {
+	case SETTINGS_KEY_TOKEN:
+		if (!token_ok(v, len))
+			return fail(err, line,
+				    "%s:%u: token: the value is empty or holds "
+				    "a space or control character",
+				    where, line);
+		copy = strndup(v, len);
+		if (!copy)
+			return fail(err, line, "out of memory");
+		wipe_free(s->token);
+		s->token = copy;
+		return true;
+	case SETTINGS_KEY_BASE_URL: {
+		api_error aerr;
+		copy = strndup(v, len);
+		if (!copy)
+			return fail(err, line, "out of memory");
+		if (api_url_check(copy, &aerr) != API_OK) {
+			free(copy);
+			return fail(err, line, "%s:%u: base-url: %s", where,
+				    line, aerr.message);
+		}
+		free(s->base_url);
+		s->base_url = copy;
+		return true;
+	}
+	case SETTINGS_KEY_API_KEY:
+		if (!parse_number(v, len, 1, INT32_MAX, &n))
+			break;
+		s->api_key = n;
+		return true;
+	case SETTINGS_KEY_PAGE_SIZE:
+		if (!parse_number(v, len, 1, 100, &n))
+			break;
+		s->page_size = (int)n;
+		return true;
+	case SETTINGS_KEY_REFRESH_SECONDS:
+		if (!parse_number(v, len, 1, 86400, &n))
+			break;
+		s->refresh_seconds = (int)n;
+		return true;
+	case SETTINGS_KEY_READ_ONLY:
+	case SETTINGS_KEY_COLOR:
+	case SETTINGS_KEY_ASCII:
+		if (!parse_bool(v, len, &b))
+			break;
+		if (k == SETTINGS_KEY_READ_ONLY)
+			s->read_only = b;
+		else if (k == SETTINGS_KEY_COLOR)
+			s->color = b;
+		else
+			s->ascii = b;
+		return true;
+	case SETTINGS_KEY_COUNT:
+		break;
+	}
+	return fail(err, line, "%s:%u: %s: invalid value; expected %s", where,
+		    line, key_info[k].name, key_info[k].syntax);
+}
+
+static bool parse_line(settings *s, const char *p, size_t len,
+		       const char *where, unsigned line, unsigned *seen,
+		       settings_error *err)
+{
+	const char *eq, *key, *val;
+	size_t klen, vlen;
+	char shown[256];
+	int k;
+
+	while (len > 0 && is_blank(*p)) {
+		p++;
+		len--;
+	}
+	while (len > 0 && (is_blank(p[len - 1]) || p[len - 1] == '\r'))
+		len--;
+	if (len == 0 || *p == '#')
+		return true;
+	eq = memchr(p, '=', len);
+	if (!eq) {
+		escaped(shown, sizeof shown, p, len < 40 ? len : 40);
+		return fail(err, line,
+			    "%s:%u: expected \"key = value\" (or a # comment), "
+			    "got '%s'",
+			    where, line, shown);
+	}
+	key = p;
+	klen = (size_t)(eq - p);
+	while (klen > 0 && is_blank(key[klen - 1]))
+		klen--;
+	val = eq + 1;
+	vlen = len - (size_t)(val - p);
+	while (vlen > 0 && is_blank(*val)) {
+		val++;
+		vlen--;
+	}
+	if (vlen >= 2 && val[0] == '"' && val[vlen - 1] == '"') {
+		val++;
+		vlen -= 2;
+	}
+	for (k = 0; k < SETTINGS_KEY_COUNT; k++)
+		if (strlen(key_info[k].name) == klen &&
+		    memcmp(key_info[k].name, key, klen) == 0)
+			break;
+	if (k == SETTINGS_KEY_COUNT) {
+		escaped(shown, sizeof shown, key, klen);
+		return fail(err, line,
+			    "%s:%u: unknown key '%s' (known: token, base-url, "
+			    "api-key, page-size, refresh-seconds, read-only, "
+			    "color, ascii)",
+			    where, line, shown);
+	}
+	if (*seen & (1u << k))
+		return fail(err, line, "%s:%u: %s is set twice; keep one line",
+			    where, line, key_info[k].name);
+	*seen |= 1u << k;
+	if (vlen == 0)
+		return fail(err, line, "%s:%u: %s: the value is empty", where,
+			    line, key_info[k].name);
+	if (!apply(s, (settings_key)k, val, vlen, where, line, err))
+		return false;
+	s->from_file |= 1u << k;
+	return true;
+}
+
+bool settings_parse(settings *s, const char *text, size_t len,
+		    const char *path, settings_error *err)
+{
+	const char *where = path ? path : "config";
+	unsigned line = 1, seen = 0;
+	size_t i = 0;
+
+	if (err) {
+		err->line = 0;
+		err->message[0] = '\0';
+	}
+	if (len > 0 && memchr(text, '\0', len))
+		return fail(err, 0, "%s: holds a NUL byte; is it a text file?",
+			    where);
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+
+		if (!parse_line(s, text + i, end - i, where, line, &seen, err))
+			return false;
+		i = end + 1;
+		line++;
+	}
+	return true;
+}
+
+bool settings_default_path(char *buf, size_t cap, const char *xdg_config_home,
+			   const char *home, settings_error *err)
+{
+	int n;
+
+	if (xdg_config_home && xdg_config_home[0] == '/')
+		n = snprintf(buf, cap, "%s/nukitui/config", xdg_config_home);
+	else if (home && home[0] == '/')
+		n = snprintf(buf, cap, "%s/.config/nukitui/config", home);
+	else
+		return fail(err, 0,
+			    "neither XDG_CONFIG_HOME nor HOME is an absolute "
+			    "path, so there is no configuration file");
+	if (n < 0 || (size_t)n >= cap)
+		return fail(err, 0, "the configuration file's path is too long");
+	return true;
+}
+
+bool settings_check_file(const char *path, mode_t mode, uid_t owner,
+			 uid_t uid, settings_error *err)
+{
+	char shown[512];
+
+	escaped(shown, sizeof shown, path, strlen(path));
+	if (S_ISLNK(mode))
+		return fail(err, 0,
+			    "%s is a symbolic link, refused because it may "
+			    "hold the token; put the file itself there "
+			    "(mode 600)",
+			    shown);
+	if (!S_ISREG(mode))
+		return fail(err, 0, "%s is not a regular file", shown);
+	if (owner != uid)
+		return fail(err, 0,
+			    "%s belongs to uid %lu, not to you (uid %lu); it "
+			    "may hold the token, so it must be yours: chown "
+			    "it or replace it",
+			    shown, (unsigned long)owner, (unsigned long)uid);
+	if (mode & (S_IRWXG | S_IRWXO))
+		return fail(err, 0,
+			    "%s is accessible by group or others (mode %03o) "
+			    "and may hold the token; fix it with: chmod 600 %s",
+			    shown, (unsigned)(mode & 0777), shown);
+	return true;
+}
+
+settings_load_result settings_load_file(settings *s, const char *path,
+					settings_error *err)
+{
+	char shown[512];
+	struct stat st;
+	char *buf;
+	size_t len = 0;
+	bool ok = true;
+	int fd;
+
+	escaped(shown, sizeof shown, path, strlen(path));
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		int e = errno;
+		if (e == ENOENT)
+			return SETTINGS_ABSENT;
+		if (e == ELOOP && lstat(path, &st) == 0) {
+			settings_check_file(path, st.st_mode, st.st_uid,
+					    geteuid(), err);
+			return SETTINGS_REFUSED;
+		}
+		if (e == ENOTDIR)
+			return SETTINGS_ABSENT;
+		fail(err, 0, "cannot open %s: %s", shown, strerror(e));
+		return SETTINGS_REFUSED;
+	}
+	if (fstat(fd, &st) != 0) {
+		fail(err, 0, "cannot stat %s: %s", shown, strerror(errno));
+		close(fd);
+		return SETTINGS_REFUSED;
+	}
+	if (!settings_check_file(path, st.st_mode, st.st_uid, geteuid(), err)) {
+		close(fd);
+		return SETTINGS_REFUSED;
+	}
+	buf = malloc(SETTINGS_FILE_MAX + 1);
+	if (!buf) {
+		close(fd);
+		fail(err, 0, "out of memory");
+		return SETTINGS_REFUSED;
+	}
+	for (;;) {
+		ssize_t r = read(fd, buf + len, SETTINGS_FILE_MAX + 1 - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			ok = fail(err, 0, "cannot read %s: %s", shown,
+				  strerror(errno));
+			break;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		if (len > SETTINGS_FILE_MAX) {
+			ok = fail(err, 0, "%s is larger than %d bytes", shown,
+				  SETTINGS_FILE_MAX);
+			break;
+		}
+	}
+	close(fd);
+	if (ok)
+		ok = settings_parse(s, buf, len, path, err);
+	explicit_bzero(buf, len);
+	free(buf);
+	return ok ? SETTINGS_LOADED : SETTINGS_REFUSED;
+}

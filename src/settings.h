@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * settings: nukitui's configuration, merged from three places in order of
+ * strength: command-line options (applied by main), the environment
+ * (NUKI_API_TOKEN) and the file $XDG_CONFIG_HOME/nukitui/config (default
+ * ~/.config/nukitui/config). The file holds "key = value" lines; keys and
+ * their meaning come from one X-macro list. Because the file may hold the
+ * API token it is refused unless it is a regular file (not a symbolic
+ * link) owned by the user and unreadable and unwritable by group and
+ * others. Parsing and the permission rule are pure functions; only
+ * settings_load_file touches the file system. Named "settings" and not
+ * "config" because config.h is autoconf's.
+ */
+#ifndef NUKI_SETTINGS_H
+#define NUKI_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Keys of the file, their value syntax (for messages and the man page). */
+#define SETTINGS_KEY_LIST(X)                                                \
+	X(SETTINGS_KEY_TOKEN, "token", "the API token")                     \
+	X(SETTINGS_KEY_BASE_URL, "base-url", "an https:// URL")             \
+	X(SETTINGS_KEY_API_KEY, "api-key", "an API key id, 1..2147483647")  \
+	X(SETTINGS_KEY_PAGE_SIZE, "page-size", "a number, 1..100")          \
+	X(SETTINGS_KEY_REFRESH_SECONDS, "refresh-seconds",                  \
+	  "a number of seconds, 1..86400")                                  \
+	X(SETTINGS_KEY_READ_ONLY, "read-only", "yes or no")                 \
+	X(SETTINGS_KEY_COLOR, "color", "yes or no")                         \
+	X(SETTINGS_KEY_ASCII, "ascii", "yes or no")
+
+typedef enum settings_key {
+#define X(name, text, syntax) name,
+	SETTINGS_KEY_LIST(X)
+#undef X
+	SETTINGS_KEY_COUNT
+} settings_key;
+
+#define SETTINGS_PAGE_SIZE_DEFAULT 50
+#define SETTINGS_REFRESH_SECONDS_DEFAULT 5
+#define SETTINGS_FILE_MAX (64 * 1024)
+#define SETTINGS_PATH_MAX 4096
+#define SETTINGS_MSG_MAX 768
+
+typedef struct settings {
+	char *token;          /* owned, wiped when freed; NULL when unset */
+	char *base_url;       /* owned; NULL: the API's default */
+	int64_t api_key;      /* default API key for logs; 0 when unset */
+	int page_size;        /* 1..100 */
+	int refresh_seconds;  /* 1..86400 */
+	bool read_only;
+	bool color;
+	bool ascii;
+	unsigned from_file;   /* bit (1u << settings_key) per key the file set */
+} settings;
+
+typedef struct settings_error {
+	unsigned line;                  /* 1-based line in the file; 0: none */
+	char message[SETTINGS_MSG_MAX]; /* safe to print; never holds the token */
+} settings_error;
+
+/* Defaults: no token, default base URL, page size 50, refresh 5 s,
+ * colour on, read-only and ascii off. */
+void settings_init(settings *s);
+/* Free what s owns (the token is wiped first); s stays usable as if
+ * settings_init had been called. NULL is fine. */
+void settings_free(settings *s);
+
+/* Name of a key ("base-url"); NULL when out of range. */
+const char *settings_key_name(settings_key k);
+
+/* Set the token (copied); an empty token or one with a space or control
+ * character is refused (false, err filled, s unchanged). */
+bool settings_set_token(settings *s, const char *token, settings_error *err);
+
+/*
+ * Parse the text of a configuration file (len bytes, need not be
+ * NUL-terminated) into s, over what s holds. Lines are "key = value";
+ * blank lines and lines whose first non-blank character is '#' are
+ * ignored; spaces and tabs around keys and values and a final CR are
+ * trimmed; a value may be wrapped in double quotes. An unknown key, a key
+ * given twice, a line without '=', an empty or invalid value or a NUL byte
+ * is an error naming path (for the message only; may be NULL) and the line
+ * number. Values are never quoted back (one may be the token). On error s
+ * may have been partly changed.
+ */
+bool settings_parse(settings *s, const char *text, size_t len,
+		    const char *path, settings_error *err);
+
+/* The file's path: $XDG_CONFIG_HOME/nukitui/config when xdg_config_home
+ * is an absolute path, else HOME/.config/nukitui/config. Either may be
+ * NULL. False (err filled) when neither gives a path or it is too long. */
+bool settings_default_path(char *buf, size_t cap, const char *xdg_config_home,
+			   const char *home, settings_error *err);
+
+/* The permission rule, pure: the file must be a regular file owned by
+ * uid with no permission bits for group or others. On refusal err says
+ * why and how to fix it (chmod 600 PATH). */
+bool settings_check_file(const char *path, mode_t mode, uid_t owner,
+			 uid_t uid, settings_error *err);
+
+typedef enum settings_load_result {
+	SETTINGS_LOADED,  /* the file was read and parsed into s */
+	SETTINGS_ABSENT,  /* there is no file: nothing changed */
+	SETTINGS_REFUSED  /* unsafe, unreadable or invalid: err says why */
+} settings_load_result;
+
+/* Open path without following a symbolic link (a link is refused), check
+ * the opened file with fstat and settings_check_file against the
+ * effective uid, read at most SETTINGS_FILE_MAX bytes and parse. */
+settings_load_result settings_load_file(settings *s, const char *path,
+					settings_error *err);
+
+#endif

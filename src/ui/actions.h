@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * actions: everything a key can ask the dashboard to do, listed once.
+ * The one UI_ACTION_LIST yields the enum, each action's name (for a
+ * future key configuration and for messages) and its help text (for the
+ * `?` screen), so the help cannot drift from the bindings. Which key
+ * triggers which action lives in keymap; what an action does lives in the
+ * panes and the event loop.
+ */
+#ifndef NUKI_UI_ACTIONS_H
+#define NUKI_UI_ACTIONS_H
+
+#include <stdbool.h>
+
+/* X(ENUM, "name", "help text", mutates): mutates is true for actions that
+ * change something on the server, which --read-only refuses. */
+#define UI_ACTION_LIST(X)                                                    \
+	X(UI_ACTION_NONE, "none", "", false)                                 \
+	/* everywhere */                                                     \
+	X(UI_ACTION_UP, "move-up", "Select the previous row", false)         \
+	X(UI_ACTION_DOWN, "move-down", "Select the next row", false)         \
+	X(UI_ACTION_PAGE_UP, "page-up", "Scroll up one page", false)         \
+	X(UI_ACTION_PAGE_DOWN, "page-down", "Scroll down one page", false)   \
+	X(UI_ACTION_HOME, "first", "Go to the first row", false)             \
+	X(UI_ACTION_END, "last", "Go to the last row", false)                \
+	X(UI_ACTION_OPEN, "open", "Open the selected row, or confirm",       \
+	  false)                                                             \
+	X(UI_ACTION_BACK, "back", "Go back, close a dialog or this help",    \
+	  false)                                                             \
+	X(UI_ACTION_REFRESH, "refresh", "Reload this pane from the server",  \
+	  false)                                                             \
+	X(UI_ACTION_FILTER, "filter", "Filter the rows by text", false)      \
+	X(UI_ACTION_HELP, "help", "Show the keys", false)                    \
+	X(UI_ACTION_REPAINT, "repaint", "Repaint the screen", false)         \
+	X(UI_ACTION_QUIT, "quit", "Quit", false)                             \
+	X(UI_ACTION_PANE_LOCKS, "pane-locks", "Show the smart locks", false) \
+	X(UI_ACTION_PANE_WEBHOOKS, "pane-webhooks", "Show the webhooks",     \
+	  false)                                                             \
+	X(UI_ACTION_PANE_LOGS, "pane-logs", "Show the webhook logs", false)  \
+	X(UI_ACTION_PANE_NEXT, "pane-next", "Show the next pane", false)     \
+	X(UI_ACTION_PANE_PREV, "pane-prev", "Show the previous pane", false) \
+	/* smart locks */                                                    \
+	X(UI_ACTION_LOCK, "lock", "Lock the selected smart lock", true)      \
+	X(UI_ACTION_UNLOCK, "unlock", "Unlock the selected smart lock",      \
+	  true)                                                              \
+	X(UI_ACTION_ACTION_MENU, "action-menu",                              \
+	  "More actions for the selected smart lock", true)                  \
+	/* webhooks */                                                       \
+	X(UI_ACTION_WEBHOOK_NEW, "webhook-new", "Register a new webhook",    \
+	  true)                                                              \
+	X(UI_ACTION_WEBHOOK_DELETE, "webhook-delete",                        \
+	  "Delete the selected webhook", true)                               \
+	/* webhook logs */                                                   \
+	X(UI_ACTION_LOGS_OLDER, "logs-older", "Show the next older page",    \
+	  false)                                                             \
+	X(UI_ACTION_LOGS_NEWER, "logs-newer", "Show the next newer page",    \
+	  false)                                                             \
+	X(UI_ACTION_LOGS_NEWEST, "logs-newest", "Show the newest page",      \
+	  false)                                                             \
+	X(UI_ACTION_LOGS_LIMIT_UP, "logs-limit-up",                          \
+	  "More entries per page (10, 20, 50, 100)", false)                  \
+	X(UI_ACTION_LOGS_LIMIT_DOWN, "logs-limit-down",                      \
+	  "Fewer entries per page (100, 50, 20, 10)", false)                 \
+	X(UI_ACTION_LOGS_FOLLOW, "logs-follow",                              \
+	  "Follow new deliveries as they arrive (on/off)", false)            \
+	X(UI_ACTION_LOGS_FAILED, "logs-failed",                              \
+	  "Show failed deliveries only (on/off)", false)                     \
+	X(UI_ACTION_LOGS_KEY, "logs-key", "Pick another API key", false)
+
+enum ui_action {
+#define X(id, name, help, mutates) id,
+	UI_ACTION_LIST(X)
+#undef X
+	UI_ACTION_COUNT
+};
+
+/* The action's name ("page-down"); "unknown" when out of range. Static
+ * storage, never NULL. */
+const char *ui_action_name(enum ui_action a);
+
+/* The action's help text ("Scroll down one page"); "" for UI_ACTION_NONE
+ * and out of range. Static storage, never NULL. */
+const char *ui_action_help(enum ui_action a);
+
+/* True when the action changes something on the server (lock, unlock,
+ * create or delete a webhook): --read-only refuses it. */
+bool ui_action_mutates(enum ui_action a);
+
+/* The action whose name is name (exact match), or UI_ACTION_NONE. */
+enum ui_action ui_action_from_name(const char *name);
+
+#endif

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pane_locks: the smart-lock table. Name, type, state as a word and a
+ * symbol, door, battery, online, last change; Enter shows every field.
+ * l and u lock and unlock after a confirmation, a opens the advanced
+ * actions valid for the device; the row then follows the lock's state
+ * as the model re-reads it, without a key press.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api/text.h"
+#include "ui/columns.h"
+#include "ui/private.h"
+#include "ui/scroll.h"
+
+enum { C_NAME, C_TYPE, C_STATE, C_DOOR, C_BATTERY, C_ONLINE, C_CHANGED, C_COUNT };
+
+static const struct ui_column columns[C_COUNT] = {
+	[C_NAME] = { "Name", 10, 32, 3, 10, UI_ALIGN_LEFT },
+	[C_TYPE] = { "Type", 6, 18, 1, 4, UI_ALIGN_LEFT },
+	[C_STATE] = { "State", 12, 24, 2, 9, UI_ALIGN_LEFT },
+	[C_DOOR] = { "Door", 6, 8, 0, 5, UI_ALIGN_LEFT },
+	[C_BATTERY] = { "Battery", 7, 9, 0, 8, UI_ALIGN_RIGHT },
+	[C_ONLINE] = { "Online", 7, 8, 0, 7, UI_ALIGN_LEFT },
+	[C_CHANGED] = { "Changed", 10, 12, 1, 3, UI_ALIGN_LEFT },
+};
+
+static struct {
+	struct ui_scroll sc;
+	size_t *rows;          /* indices into the model's list, filtered */
+	size_t n_rows;
+	int64_t sel_id;
+	char filter[64];
+	model_action_id action; /* the last action sent, followed */
+	char action_target[64];
+} st;
+
+static const api_smartlock_list *locks(struct app *a, model_status *ms)
+{
+	return model_smartlocks(a->m, ms);
+}
+
+static bool find_id(const void *list, const void *id, size_t *index)
+{
+	const api_smartlock_list *l = list;
+	int64_t want = *(const int64_t *)id;
+
+	for (size_t i = 0; i < st.n_rows; i++)
+		if (l->items[st.rows[i]].smartlock_id == want) {
+			*index = i;
+			return true;
+		}
+	return false;
+}
+
+static void rebuild(struct app *a)
+{
+	const api_smartlock_list *l = locks(a, NULL);
+	size_t n = 0;
+	size_t *rows = NULL;
+	int64_t old = st.sel_id;
+
+	if (l && l->n) {
+		rows = malloc(l->n * sizeof *rows);
+		if (!rows)
+			return;
+		for (size_t i = 0; i < l->n; i++)
+			if (!st.filter[0] || strcasestr(l->items[i].name, st.filter))
+				rows[n++] = i;
+	}
+	free(st.rows);
+	st.rows = rows;
+	st.n_rows = n;
+	ui_scroll_replace(&st.sc, n, old ? &old : NULL, old ? find_id : NULL, l);
+	st.sel_id = n && l ? l->items[rows[st.sc.selected]].smartlock_id : 0;
+}
+
+static const api_smartlock *selected(struct app *a)
+{
+	const api_smartlock_list *l = locks(a, NULL);
+
+	if (!l || st.n_rows == 0 || st.sc.selected >= st.n_rows || st.rows[st.sc.selected] >= l->n)
+		return NULL;
+	return &l->items[st.rows[st.sc.selected]];
+}
+
+static void remember_selection(struct app *a)
+{
+	const api_smartlock *s = selected(a);
+
+	st.sel_id = s ? s->smartlock_id : 0;
+}
+
+static void enter(struct app *a)
+{
+	model_watch(a->m, MODEL_SMARTLOCKS, true);
+	model_refresh(a->m, MODEL_SMARTLOCKS, false);
+	st.filter[0] = '\0';
+	rebuild(a);
+}
+
+static void draw(struct app *a, int top, int rows, int cols)
+{
+	model_status ms;
+	const api_smartlock_list *l = locks(a, &ms);
+	struct ui_layout lay;
+	char head[1024];
+
+	ui_scroll_resize(&st.sc, rows > 2 ? (size_t)(rows - 2) : 1);
+	ui_columns_fit(columns, C_COUNT, cols - 2, 2, &lay);
+	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
+	app_put(a, top, 1, cols - 2, ROLE_DIM, head);
+	if (!l || ms.failed || !ms.has_data) {
+		app_draw_state(a, top + 1, cols, &ms, "smart locks");
+		if (!l)
+			return;
+	} else if (st.n_rows == 0) {
+		app_put(a, top + 1, 1, cols - 2, ROLE_DIM,
+			st.filter[0] ? "no smart lock matches the filter" : "this account has no smart locks");
+	}
+	for (size_t r = 0; r < ui_scroll_rows(&st.sc); r++) {
+		size_t i = st.sc.top + r;
+		const api_smartlock *s;
+		char cell[C_COUNT][96];
+		enum ui_role role[C_COUNT];
+		bool sel = i == st.sc.selected;
+		int y = top + 1 + (int)r;
+
+		if (i >= st.n_rows || st.rows[i] >= l->n)
+			break;
+		s = &l->items[st.rows[i]];
+		snprintf(cell[C_NAME], sizeof cell[0], "%s", s->name);
+		role[C_NAME] = ROLE_NORMAL;
+		snprintf(cell[C_TYPE], sizeof cell[0], "%s", api_device_type_name(s->type));
+		role[C_TYPE] = ROLE_NORMAL;
+		if (s->has_state) {
+			role[C_STATE] = ui_fmt_lock_state(cell[C_STATE], sizeof cell[0], s->type,
+							  s->state.state, a->opt.ascii);
+			role[C_DOOR] = ui_fmt_door(cell[C_DOOR], sizeof cell[0], s->state.door_state,
+						   a->opt.ascii);
+			role[C_BATTERY] = ui_fmt_battery(cell[C_BATTERY], sizeof cell[0],
+							 s->state.battery_charge,
+							 s->state.battery_critical,
+							 s->state.battery_charging, a->opt.ascii);
+		} else {
+			snprintf(cell[C_STATE], sizeof cell[0], "%s", a->opt.ascii ? "-" : "—");
+			snprintf(cell[C_DOOR], sizeof cell[0], "%s", a->opt.ascii ? "-" : "—");
+			snprintf(cell[C_BATTERY], sizeof cell[0], "%s", a->opt.ascii ? "-" : "—");
+			role[C_STATE] = role[C_DOOR] = role[C_BATTERY] = ROLE_DIM;
+		}
+		role[C_ONLINE] = ui_fmt_online(cell[C_ONLINE], sizeof cell[0], s->server_state);
+		role[C_CHANGED] = ui_fmt_age_since(cell[C_CHANGED], sizeof cell[0], s->update_date,
+						   a->now, a->opt.ascii);
+		if (sel) {
+			attrset(app_attr(a, ROLE_SELECTED));
+			mvhline(y, 0, ' ', cols);
+		}
+		for (int c = 0; c < C_COUNT; c++) {
+			if (!lay.visible[c])
+				continue;
+			app_put(a, y, 1 + lay.x[c], lay.width[c],
+				sel ? ROLE_SELECTED : (ms.fresh ? role[c] : ROLE_STALE), cell[c]);
+		}
+	}
+	if (ms.has_data && !ms.fresh && !ms.loading)
+		app_draw_state(a, top + rows - 1, cols, &ms, "smart locks");
+}
+
+/* ---- actions --------------------------------------------------------------- */
+
+static void follow(struct app *a, model_action_id id, const char *name)
+{
+	st.action = id;
+	snprintf(st.action_target, sizeof st.action_target, "%s", name);
+}
+
+static void do_lock(struct app *a, int64_t id, int lock)
+{
+	api_error err;
+	model_action_id aid;
+	const api_smartlock *s = selected(a);
+
+	if (model_lock(a->m, id, lock, &aid, &err) != API_OK) {
+		app_error(a, lock ? "lock" : "unlock", &err);
+		return;
+	}
+	follow(a, aid, s && s->smartlock_id == id ? s->name : "the smart lock");
+	app_message(a, ROLE_TRANSITION, "%s sent to %s", lock ? "lock" : "unlock", st.action_target);
+}
+
+static void do_advanced(struct app *a, int64_t id, int action)
+{
+	api_error err;
+	model_action_id aid;
+	const api_smartlock *s = selected(a);
+
+	if (!s || s->smartlock_id != id) {
+		app_message(a, ROLE_ERROR, "the selected smart lock changed; nothing was sent");
+		return;
+	}
+	if (model_action_advanced(a->m, id, s->type, action, 0, &aid, &err) != API_OK) {
+		app_error(a, "action", &err);
+		return;
+	}
+	follow(a, aid, s->name);
+	app_message(a, ROLE_TRANSITION, "%s (advanced) sent to %s", api_action_name(s->type, action),
+		    st.action_target);
+}
+
+static void confirm_lock(struct app *a, bool lock)
+{
+	const api_smartlock *s = selected(a);
+	char title[64], text[256];
+
+	if (!s)
+		return;
+	if (s->type == 2 || s->type == 1) {
+		app_message(a, ROLE_WARNING, "%s has no %s; use a for its actions",
+			    api_device_type_name(s->type), lock ? "lock" : "unlock");
+		return;
+	}
+	snprintf(title, sizeof title, "%s", lock ? "Lock" : "Unlock");
+	snprintf(text, sizeof text, "%s \"%s\" (%s, id %" PRId64 ")?", lock ? "Lock" : "Unlock",
+		 s->name, api_device_type_name(s->type), s->smartlock_id);
+	{
+		char safe[sizeof text];
+		text_escape(safe, sizeof safe, text, strlen(text), 0);
+		app_confirm(a, title, safe, do_lock, s->smartlock_id, lock);
+	}
+}
+
+static void action_menu(struct app *a)
+{
+	static const int lock_codes[] = { 1, 2, 3, 4, 5 };
+	static const int opener_codes[] = { 1, 2, 3, 6, 7 };
+	static const int box_codes[] = { 1 };
+	const api_smartlock *s = selected(a);
+	const int *codes;
+	const char *labels[5];
+	int n;
+	char title[96];
+
+	if (!s)
+		return;
+	if (s->type == 2)
+		codes = opener_codes, n = 5;
+	else if (s->type == 1)
+		codes = box_codes, n = 1;
+	else
+		codes = lock_codes, n = 5;
+	for (int i = 0; i < n; i++)
+		labels[i] = api_action_name(s->type, codes[i]);
+	text_escape(title, sizeof title, s->name, strlen(s->name), 40);
+	app_menu(a, title, labels, codes, n, do_advanced, s->smartlock_id);
+}
+
+static void show_detail(struct app *a)
+{
+	const api_smartlock *s = selected(a);
+	struct ui_lines l = { 0 };
+	char name[256], buf[96];
+
+	if (!s)
+		return;
+	text_escape(name, sizeof name, s->name, strlen(s->name), 0);
+	app_lines_add(&l, "Name            %s", name);
+	app_lines_add(&l, "Smart lock id   %" PRId64 " (hex %" PRIx64 ")", s->smartlock_id,
+		      (uint64_t)s->smartlock_id);
+	app_lines_add(&l, "Type            %s (%d)", api_device_type_name(s->type), s->type);
+	app_lines_add(&l, "Account id      %" PRId32 "   auth id %" PRId32, s->account_id, s->auth_id);
+	app_lines_add(&l, "Favorite        %s", s->favorite ? "yes" : "no");
+	ui_fmt_online(buf, sizeof buf, s->server_state);
+	app_lines_add(&l, "Server state    %s (%d: %s)", buf, s->server_state,
+		      api_server_state_name(s->server_state));
+	app_lines_add(&l, "Admin PIN state %d", s->admin_pin_state);
+	app_lines_add(&l, "Firmware        %d.%d.%d   hardware %d.%d", (s->firmware_version >> 16) & 0xff,
+		      (s->firmware_version >> 8) & 0xff, s->firmware_version & 0xff,
+		      (s->hardware_version >> 8) & 0xff, s->hardware_version & 0xff);
+	if (s->has_state) {
+		const api_smartlock_state *t = &s->state;
+		ui_fmt_lock_state(buf, sizeof buf, s->type, t->state, a->opt.ascii);
+		app_lines_add(&l, "%s", "");
+		app_lines_add(&l, "State           %s (%d)", buf, t->state);
+		app_lines_add(&l, "Mode            %d", t->mode);
+		app_lines_add(&l, "Trigger         %d", t->trigger);
+		app_lines_add(&l, "Last action     %s (%d)", api_action_name(s->type, t->last_action),
+			      t->last_action);
+		ui_fmt_battery(buf, sizeof buf, t->battery_charge, t->battery_critical,
+			       t->battery_charging, a->opt.ascii);
+		app_lines_add(&l, "Battery         %s%s%s", buf, t->battery_critical ? "  CRITICAL" : "",
+			      t->battery_charging ? "  charging" : "");
+		app_lines_add(&l, "Keypad battery  %s", t->keypad_battery_critical ? "critical" : "ok");
+		app_lines_add(&l, "Door sensor bat %s", t->doorsensor_battery_critical ? "critical" : "ok");
+		app_lines_add(&l, "Door            %s (%d)", api_door_state_name(t->door_state),
+			      t->door_state);
+		app_lines_add(&l, "Night mode      %s", t->night_mode ? "on" : "off");
+	}
+	app_lines_add(&l, "%s", "");
+	ui_fmt_local_time(buf, sizeof buf, s->creation_date, a->opt.ascii);
+	app_lines_add(&l, "Created         %s", buf);
+	ui_fmt_local_time(buf, sizeof buf, s->update_date, a->opt.ascii);
+	app_lines_add(&l, "Updated         %s", buf);
+	app_detail(a, name, &l);
+	ui_lines_free(&l);
+}
+
+static int on_action(struct app *a, enum ui_action act)
+{
+	bool moved = false;
+
+	switch (act) {
+	case UI_ACTION_UP:
+		moved = ui_scroll_move(&st.sc, -1);
+		break;
+	case UI_ACTION_DOWN:
+		moved = ui_scroll_move(&st.sc, 1);
+		break;
+	case UI_ACTION_PAGE_UP:
+		moved = ui_scroll_page(&st.sc, -1);
+		break;
+	case UI_ACTION_PAGE_DOWN:
+		moved = ui_scroll_page(&st.sc, 1);
+		break;
+	case UI_ACTION_HOME:
+		moved = ui_scroll_home(&st.sc);
+		break;
+	case UI_ACTION_END:
+		moved = ui_scroll_end(&st.sc);
+		break;
+	case UI_ACTION_OPEN:
+		show_detail(a);
+		return UI_HANDLED;
+	case UI_ACTION_REFRESH:
+		model_refresh(a->m, MODEL_SMARTLOCKS, true);
+		return UI_HANDLED;
+	case UI_ACTION_LOCK:
+		confirm_lock(a, true);
+		return UI_HANDLED;
+	case UI_ACTION_UNLOCK:
+		confirm_lock(a, false);
+		return UI_HANDLED;
+	case UI_ACTION_ACTION_MENU:
+		action_menu(a);
+		return UI_HANDLED;
+	default:
+		return UI_IGNORED;
+	}
+	(void)moved;
+	remember_selection(a);
+	return UI_HANDLED;
+}
+
+static const char *outcome_text(int outcome)
+{
+	switch (outcome) {
+	case MODEL_OUTCOME_SUCCEEDED:
+		return "succeeded";
+	case MODEL_OUTCOME_FAILED:
+		return "FAILED";
+	case MODEL_OUTCOME_UNKNOWN:
+		return "no result delivered yet";
+	default:
+		return "waiting for its result";
+	}
+}
+
+static void report_action(struct app *a)
+{
+	model_action_info info;
+
+	if (!st.action || !model_action(a->m, st.action, &info))
+		return;
+	if (info.state == ENGINE_FAILED) {
+		app_error(a, model_action_name(info.kind), &info.err);
+		st.action = 0;
+		return;
+	}
+	if (info.state != ENGINE_DONE)
+		return;
+	if (info.kind == MODEL_ACT_ADVANCED || info.kind == MODEL_ACT_LOCK_ADVANCED ||
+	    info.kind == MODEL_ACT_UNLOCK_ADVANCED) {
+		app_message(a, info.outcome == MODEL_OUTCOME_FAILED ? ROLE_ERROR
+			       : info.outcome == MODEL_OUTCOME_SUCCEEDED ? ROLE_OK : ROLE_TRANSITION,
+			    "%s on %s: request %s, %s%s%s", model_action_name(info.kind),
+			    st.action_target, info.request_id[0] ? info.request_id : "(none)",
+			    outcome_text(info.outcome), info.error_code[0] ? ", error code " : "",
+			    info.error_code);
+		if (info.outcome != MODEL_OUTCOME_PENDING)
+			st.action = 0;
+		return;
+	}
+	app_message(a, info.settling ? ROLE_TRANSITION : ROLE_OK, "%s %s: accepted%s",
+		    model_action_name(info.kind), st.action_target,
+		    info.settling ? ", following its state" : "");
+	if (!info.settling)
+		st.action = 0;
+}
+
+static bool on_model(struct app *a, unsigned dirty)
+{
+	if (dirty & MODEL_DIRTY(MODEL_ACTIONS))
+		report_action(a);
+	if (dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)) {
+		rebuild(a);
+		return true;
+	}
+	return (dirty & MODEL_DIRTY(MODEL_ACTIONS)) != 0;
+}
+
+static void on_filter(struct app *a, const char *text)
+{
+	snprintf(st.filter, sizeof st.filter, "%s", text);
+	rebuild(a);
+}
+
+static const char *hints(struct app *a)
+{
+	(void)a;
+	return "l lock  u unlock  a actions  Enter details  / filter  r reload";
+}
+
+const struct pane_ops pane_locks_ops = {
+	.name = "smart locks",
+	.enter = enter,
+	.draw = draw,
+	.on_action = on_action,
+	.on_model = on_model,
+	.on_filter = on_filter,
+	.hints = hints,
+};

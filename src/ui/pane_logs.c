@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pane_logs: webhook deliveries of one API key, newest first, a page at
+ * a time through the model's cursor stack: n older, p newer (from the
+ * cache, instantly), h newest, +/- page size, f follow, e failed only,
+ * s another API key. Enter opens a delivery: headers and pretty-printed
+ * bodies of its request and response.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/text.h"
+#include "ui/columns.h"
+#include "ui/private.h"
+#include "ui/scroll.h"
+
+enum { C_TIME, C_RESULT, C_DURATION, C_KIND, C_REQUEST, C_TARGET, C_COUNT };
+
+static const struct ui_column columns[C_COUNT] = {
+	[C_TIME] = { "Time", 19, 19, 0, 10, UI_ALIGN_LEFT },
+	[C_RESULT] = { "Result", 9, 10, 0, 9, UI_ALIGN_LEFT },
+	[C_DURATION] = { "Took", 6, 9, 0, 6, UI_ALIGN_RIGHT },
+	[C_KIND] = { "Kind", 10, 18, 1, 8, UI_ALIGN_LEFT },
+	[C_REQUEST] = { "Request id", 10, 24, 1, 3, UI_ALIGN_LEFT },
+	[C_TARGET] = { "Target", 10, 0, 2, 5, UI_ALIGN_LEFT },
+};
+
+static struct {
+	struct ui_scroll sc;
+	int64_t key;            /* the API key shown; 0 until known */
+	char sel_id[API_CURSOR_MAX + 1];
+	bool failed_only;
+	char filter[64];
+} st;
+
+static void open_key(struct app *a, int64_t key)
+{
+	api_error err;
+
+	if (st.key && st.key != key)
+		model_logs_close(a->m, st.key);
+	st.key = key;
+	st.sel_id[0] = '\0';
+	ui_scroll_set_count(&st.sc, 0);
+	if (model_logs_open(a->m, key, &err) != API_OK)
+		app_error(a, "webhook logs", &err);
+	if (st.failed_only || st.filter[0])
+		model_logs_set_filter(a->m, key, st.filter, st.failed_only);
+}
+
+/* Pick the key: the configured one, else the first of the account. */
+static void choose_key(struct app *a)
+{
+	const api_key_list *k;
+
+	if (st.key)
+		return;
+	if (a->opt.api_key > 0) {
+		open_key(a, a->opt.api_key);
+		return;
+	}
+	k = model_keys(a->m, NULL);
+	if (k && k->n > 0)
+		open_key(a, k->items[0].api_key_id);
+}
+
+static bool find_id(const void *list, const void *id, size_t *index)
+{
+	const pager *p = list;
+
+	for (size_t i = 0; i < pager_count(p); i++)
+		if (strcmp(pager_entry(p, i)->id, id) == 0) {
+			*index = i;
+			return true;
+		}
+	return false;
+}
+
+static void rebuild(struct app *a)
+{
+	const pager *p = st.key ? model_logs(a->m, st.key, NULL) : NULL;
+	size_t n = p ? pager_count(p) : 0;
+
+	ui_scroll_replace(&st.sc, n, st.sel_id[0] ? st.sel_id : NULL,
+			  st.sel_id[0] ? find_id : NULL, p);
+	if (n)
+		snprintf(st.sel_id, sizeof st.sel_id, "%s", pager_entry(p, st.sc.selected)->id);
+	else
+		st.sel_id[0] = '\0';
+}
+
+static void enter(struct app *a)
+{
+	model_refresh(a->m, MODEL_KEYS, false);
+	choose_key(a);
+	rebuild(a);
+}
+
+static const api_webhook_message *outgoing(const api_webhook_log *l)
+{
+	/* the API stores the outgoing POST under "response" */
+	return l->has_response ? &l->response : l->has_request ? &l->request : NULL;
+}
+
+static void draw_header(struct app *a, int y, int cols, const pager *p, const model_status *ms)
+{
+	char buf[400], page[80], key[160] = "";
+	const api_key_list *k = model_keys(a->m, NULL);
+	size_t arrived = 0;
+	bool more = false;
+
+	for (size_t i = 0; k && i < k->n; i++)
+		if (k->items[i].api_key_id == st.key && k->items[i].description)
+			text_escape(key, sizeof key, k->items[i].description,
+				    strlen(k->items[i].description), 30);
+	ui_fmt_page(page, sizeof page, pager_page_number(p), pager_limit(p), a->opt.ascii);
+	arrived = pager_arrived(p, &more);
+	snprintf(buf, sizeof buf, "API key %" PRId64 "%s%s%s  %s%s%s%s%s", st.key, key[0] ? " (" : "",
+		 key, key[0] ? ")" : "", page, pager_has_older(p) ? "" : "  (oldest)",
+		 pager_following(p) ? "  following" : "", st.failed_only ? "  failed only" : "",
+		 "");
+	app_put(a, y, 1, cols - 2, ROLE_TITLE, buf);
+	if (arrived) {
+		snprintf(buf, sizeof buf, "%zu%s new  h shows them", arrived, more ? "+" : "");
+		app_put(a, y, cols - (int)strlen(buf) - 2, (int)strlen(buf) + 1, ROLE_WARNING, buf);
+	} else if (ms->loading) {
+		app_put(a, y, cols - 12, 11, ROLE_DIM, a->opt.ascii ? "loading..." : "loading…");
+	}
+}
+
+static void draw(struct app *a, int top, int rows, int cols)
+{
+	model_status ms;
+	const pager *p;
+	struct ui_layout lay;
+	char head[1024];
+
+	choose_key(a);
+	if (!st.key) {
+		model_status ks;
+		model_keys(a->m, &ks);
+		app_draw_state(a, top, cols, &ks, "API keys");
+		if (ks.has_data)
+			app_put(a, top, 1, cols - 2, ROLE_DIM,
+				"this account has no API keys, so there are no webhook logs");
+		return;
+	}
+	p = model_logs(a->m, st.key, &ms);
+	if (!p)
+		return;
+	draw_header(a, top, cols, p, &ms);
+	ui_scroll_resize(&st.sc, rows > 3 ? (size_t)(rows - 3) : 1);
+	ui_columns_fit(columns, C_COUNT, cols - 2, 2, &lay);
+	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
+	app_put(a, top + 1, 1, cols - 2, ROLE_DIM, head);
+	if (ms.failed || (!ms.has_data && !pager_count(p)))
+		app_draw_state(a, top + 2, cols, &ms, "webhook logs");
+	else if (pager_count(p) == 0)
+		app_put(a, top + 2, 1, cols - 2, ROLE_DIM,
+			st.failed_only || st.filter[0] ? "no delivery on this page matches"
+						       : "no deliveries");
+	for (size_t r = 0; r < ui_scroll_rows(&st.sc); r++) {
+		size_t i = st.sc.top + r;
+		const api_webhook_log *l;
+		const api_webhook_message *out;
+		char cell[C_COUNT][256];
+		enum ui_role role[C_COUNT] = { ROLE_NORMAL };
+		bool sel = i == st.sc.selected;
+		int y = top + 2 + (int)r;
+
+		if (i >= pager_count(p))
+			break;
+		l = pager_entry(p, i);
+		out = outgoing(l);
+		role[C_TIME] = ui_fmt_local_time(cell[C_TIME], sizeof cell[0], l->created, a->opt.ascii);
+		role[C_RESULT] = ui_fmt_result(cell[C_RESULT], sizeof cell[0], l->succeeded,
+					       l->response_status, a->opt.ascii);
+		role[C_DURATION] = ui_fmt_duration(cell[C_DURATION], sizeof cell[0], l->duration,
+						   a->opt.ascii);
+		role[C_KIND] = ui_fmt_log_kind(cell[C_KIND], sizeof cell[0], l, a->opt.ascii);
+		snprintf(cell[C_REQUEST], sizeof cell[0], "%s", l->request_id ? l->request_id : "");
+		role[C_REQUEST] = ROLE_DIM;
+		snprintf(cell[C_TARGET], sizeof cell[0], "%s", out && out->path ? out->path : "");
+		role[C_TARGET] = ROLE_NORMAL;
+		if (sel) {
+			attrset(app_attr(a, ROLE_SELECTED));
+			mvhline(y, 0, ' ', cols);
+		}
+		for (int c = 0; c < C_COUNT; c++)
+			if (lay.visible[c])
+				app_put(a, y, 1 + lay.x[c], lay.width[c],
+					sel ? ROLE_SELECTED : ms.fresh || ms.has_data ? role[c] : ROLE_STALE,
+					cell[c]);
+	}
+}
+
+static void add_message(struct ui_lines *out, const char *title, const api_webhook_message *m)
+{
+	char buf[2048];
+	struct ui_lines body = { 0 };
+
+	app_lines_add(out, "%s", title);
+	text_escape(buf, sizeof buf, m->path ? m->path : "", m->path ? strlen(m->path) : 0, 0);
+	app_lines_add(out, "  path      %s", buf);
+	if (m->timestamp) {
+		char t[64];
+		ui_fmt_local_time(t, sizeof t, m->timestamp, false);
+		app_lines_add(out, "  timestamp %s", t);
+	}
+	app_lines_add(out, "  headers (%zu)", m->n_headers);
+	for (size_t h = 0; h < m->n_headers; h++) {
+		char name[256], value[1024];
+		text_escape(name, sizeof name, m->headers[h].name, strlen(m->headers[h].name), 0);
+		text_escape(value, sizeof value, m->headers[h].value, strlen(m->headers[h].value), 0);
+		app_lines_add(out, "    %s: %s", name, value);
+	}
+	if (!m->body) {
+		app_lines_add(out, "%s", "  body      (none)");
+		return;
+	}
+	app_lines_add(out, "%s", "  body");
+	ui_fmt_json_lines(m->body, strlen(m->body), &body);
+	for (size_t i = 0; i < body.n; i++)
+		app_lines_add(out, "    %s", body.v[i]);
+	ui_lines_free(&body);
+}
+
+static void show_detail(struct app *a)
+{
+	const pager *p = st.key ? model_logs(a->m, st.key, NULL) : NULL;
+	const api_webhook_log *l;
+	struct ui_lines out = { 0 };
+	char buf[256], title[300];
+
+	if (!p || st.sc.selected >= pager_count(p))
+		return;
+	l = pager_entry(p, st.sc.selected);
+	text_escape(buf, sizeof buf, l->id, strlen(l->id), 0);
+	snprintf(title, sizeof title, "Delivery %s", buf);
+	ui_fmt_result(buf, sizeof buf, l->succeeded, l->response_status, a->opt.ascii);
+	app_lines_add(&out, "Result      %s%s", buf, l->succeeded ? "" : "  (not delivered)");
+	ui_fmt_duration(buf, sizeof buf, l->duration, a->opt.ascii);
+	app_lines_add(&out, "Duration    %s", buf);
+	ui_fmt_local_time(buf, sizeof buf, l->created, a->opt.ascii);
+	app_lines_add(&out, "Created     %s", buf);
+	if (l->request_id) {
+		text_escape(buf, sizeof buf, l->request_id, strlen(l->request_id), 0);
+		app_lines_add(&out, "Request id  %s", buf);
+	}
+	app_lines_add(&out, "API key     %" PRId32 "   account %" PRId32, l->api_key_id, l->account_id);
+	app_lines_add(&out, "%s", "");
+	if (l->has_response)
+		add_message(&out, "Sent to the webhook (the API calls it \"response\")", &l->response);
+	if (l->has_request) {
+		app_lines_add(&out, "%s", "");
+		add_message(&out, "Request (set for user-triggered webhooks)", &l->request);
+	}
+	app_detail(a, title, &out);
+	ui_lines_free(&out);
+}
+
+static void next_key(struct app *a)
+{
+	const api_key_list *k = model_keys(a->m, NULL);
+	size_t i;
+
+	if (!k || k->n == 0)
+		return;
+	if (k->n == 1) {
+		app_message(a, ROLE_DIM, "this account has one API key");
+		return;
+	}
+	for (i = 0; i < k->n && k->items[i].api_key_id != st.key; i++)
+		;
+	open_key(a, k->items[(i + 1) % k->n].api_key_id);
+	app_message(a, ROLE_DIM, "API key %" PRId64, st.key);
+}
+
+static int on_action(struct app *a, enum ui_action act)
+{
+	api_error err;
+	const pager *p;
+
+	if (!st.key)
+		return act == UI_ACTION_REFRESH ? (model_refresh(a->m, MODEL_KEYS, true), UI_HANDLED)
+						: UI_IGNORED;
+	switch (act) {
+	case UI_ACTION_UP:
+		ui_scroll_move(&st.sc, -1);
+		break;
+	case UI_ACTION_DOWN:
+		ui_scroll_move(&st.sc, 1);
+		break;
+	case UI_ACTION_PAGE_UP:
+		ui_scroll_page(&st.sc, -1);
+		break;
+	case UI_ACTION_PAGE_DOWN:
+		ui_scroll_page(&st.sc, 1);
+		break;
+	case UI_ACTION_HOME:
+		ui_scroll_home(&st.sc);
+		break;
+	case UI_ACTION_END:
+		ui_scroll_end(&st.sc);
+		break;
+	case UI_ACTION_OPEN:
+		show_detail(a);
+		return UI_HANDLED;
+	case UI_ACTION_LOGS_OLDER:
+		p = model_logs(a->m, st.key, NULL);
+		if (p && !pager_has_older(p)) {
+			app_message(a, ROLE_DIM, "this is the oldest page");
+			return UI_HANDLED;
+		}
+		if (model_logs_next(a->m, st.key)) {
+			st.sel_id[0] = '\0';
+			ui_scroll_set_count(&st.sc, 0);
+		}
+		rebuild(a);
+		return UI_HANDLED;
+	case UI_ACTION_LOGS_NEWER:
+		if (!model_logs_prev(a->m, st.key))
+			app_message(a, ROLE_DIM, "this is the newest page; h reloads it");
+		st.sel_id[0] = '\0';
+		rebuild(a);
+		return UI_HANDLED;
+	case UI_ACTION_LOGS_NEWEST:
+	case UI_ACTION_REFRESH:
+		model_logs_home(a->m, st.key);
+		model_logs_ack_arrived(a->m, st.key);
+		st.sel_id[0] = '\0';
+		rebuild(a);
+		return UI_HANDLED;
+	case UI_ACTION_LOGS_LIMIT_UP:
+	case UI_ACTION_LOGS_LIMIT_DOWN:
+		p = model_logs(a->m, st.key, NULL);
+		if (p && model_logs_set_limit(a->m, st.key,
+					      ui_fmt_next_limit(pager_limit(p),
+								act == UI_ACTION_LOGS_LIMIT_UP ? 1 : -1),
+					      &err) != API_OK)
+			app_error(a, "page size", &err);
+		st.sel_id[0] = '\0';
+		rebuild(a);
+		return UI_HANDLED;
+	case UI_ACTION_LOGS_FOLLOW:
+		p = model_logs(a->m, st.key, NULL);
+		if (p) {
+			bool on = !pager_following(p);
+			model_logs_follow(a->m, st.key, on);
+			app_message(a, ROLE_DIM, "follow %s", on ? "on: new deliveries are counted and shown on the newest page" : "off");
+		}
+		return UI_HANDLED;
+	case UI_ACTION_LOGS_FAILED:
+		st.failed_only = !st.failed_only;
+		model_logs_set_filter(a->m, st.key, st.filter, st.failed_only);
+		rebuild(a);
+		return UI_HANDLED;
+	case UI_ACTION_LOGS_KEY:
+		next_key(a);
+		rebuild(a);
+		return UI_HANDLED;
+	default:
+		return UI_IGNORED;
+	}
+	p = model_logs(a->m, st.key, NULL);
+	if (p && st.sc.selected < pager_count(p))
+		snprintf(st.sel_id, sizeof st.sel_id, "%s", pager_entry(p, st.sc.selected)->id);
+	return UI_HANDLED;
+}
+
+static bool on_model(struct app *a, unsigned dirty)
+{
+	if (dirty & MODEL_DIRTY(MODEL_KEYS))
+		choose_key(a);
+	if (dirty & (MODEL_DIRTY(MODEL_LOGS) | MODEL_DIRTY(MODEL_KEYS))) {
+		rebuild(a);
+		return true;
+	}
+	return false;
+}
+
+static void on_filter(struct app *a, const char *text)
+{
+	snprintf(st.filter, sizeof st.filter, "%s", text);
+	if (st.key)
+		model_logs_set_filter(a->m, st.key, st.filter, st.failed_only);
+	rebuild(a);
+}
+
+static const char *hints(struct app *a)
+{
+	(void)a;
+	return "n older  p newer  h newest  +/- size  f follow  e failed  s key  Enter open";
+}
+
+const struct pane_ops pane_logs_ops = {
+	.name = "webhook logs",
+	.enter = enter,
+	.draw = draw,
+	.on_action = on_action,
+	.on_model = on_model,
+	.on_filter = on_filter,
+	.hints = hints,
+};

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of settings: the configuration file's parser (good keys,
+ * comments, whitespace, quoting; unknown keys and bad values reported
+ * with their line number and never echoing the token), the default path,
+ * the permission rule, and loading a real file: mode 600 accepted, 644
+ * and symbolic links refused.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "settings.h"
+
+/* ---- parsing: files that are accepted ---------------------------------- */
+
+static const struct good_case {
+	const char *text;
+	const char *token;     /* NULL: unset */
+	const char *base_url;  /* NULL: unset */
+	long api_key, page_size, refresh;
+	int read_only, color, ascii;
+} good[] = {
+	{ "", NULL, NULL, 0, 50, 5, 0, 1, 0 },
+	{ "# only a comment\n\n   \n", NULL, NULL, 0, 50, 5, 0, 1, 0 },
+	{ "token = abc123\n", "abc123", NULL, 0, 50, 5, 0, 1, 0 },
+	{ "token=abc\n", "abc", NULL, 0, 50, 5, 0, 1, 0 },
+	{ "  token\t=\t\"q-uo.ted\"  \r\n", "q-uo.ted", NULL, 0, 50, 5, 0, 1, 0 },
+	{ "base-url = https://api.example.com\n", NULL,
+	  "https://api.example.com", 0, 50, 5, 0, 1, 0 },
+	{ "base-url = http://127.0.0.1:8080\n", NULL, "http://127.0.0.1:8080",
+	  0, 50, 5, 0, 1, 0 },
+	{ "api-key = 31337\npage-size = 100\nrefresh-seconds = 60\n", NULL,
+	  NULL, 31337, 100, 60, 0, 1, 0 },
+	{ "read-only = yes\ncolor = off\nascii = TRUE", NULL, NULL, 0, 50, 5,
+	  1, 0, 1 },
+	{ "read-only = 0\ncolor = 1\nascii = no\n", NULL, NULL, 0, 50, 5, 0, 1,
+	  0 },
+	{ "\t# indented comment\ntoken = t#not-a-comment\n", "t#not-a-comment",
+	  NULL, 0, 50, 5, 0, 1, 0 },
+};
+
+START_TEST(test_parse_accepts_good_files)
+{
+	const struct good_case *c = &good[_i];
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert_msg(settings_parse(&s, c->text, strlen(c->text), "cfg", &err),
+		      "case %d: %s", _i, err.message);
+	if (c->token)
+		ck_assert_str_eq(s.token, c->token);
+	else
+		ck_assert_ptr_null(s.token);
+	if (c->base_url)
+		ck_assert_str_eq(s.base_url, c->base_url);
+	else
+		ck_assert_ptr_null(s.base_url);
+	ck_assert_int_eq(s.api_key, c->api_key);
+	ck_assert_int_eq(s.page_size, c->page_size);
+	ck_assert_int_eq(s.refresh_seconds, c->refresh);
+	ck_assert_int_eq(s.read_only, c->read_only);
+	ck_assert_int_eq(s.color, c->color);
+	ck_assert_int_eq(s.ascii, c->ascii);
+	settings_free(&s);
+}
+END_TEST
+
+/* ---- parsing: files that are refused ----------------------------------- */
+
+static const struct bad_case {
+	const char *text;
+	unsigned line;
+	const char *says; /* a piece of the message */
+} bad[] = {
+	{ "colour = yes\n", 1, "unknown key 'colour'" },
+	{ "# ok\n\ntoken = a\nfrobnicate = 1\n", 4, "cfg:4: unknown key" },
+	{ "just words\n", 1, "expected \"key = value\"" },
+	{ "token =\n", 1, "token: the value is empty" },
+	{ "token = has space\n", 1, "token: the value is empty or holds" },
+	{ "page-size = 0\n", 1, "page-size: invalid value; expected a number, 1..100" },
+	{ "page-size = 101\n", 1, "expected a number, 1..100" },
+	{ "page-size = 5x\n", 1, "page-size: invalid value" },
+	{ "page-size = -5\n", 1, "page-size: invalid value" },
+	{ "api-key = 2147483648\n", 1, "api-key: invalid value" },
+	{ "refresh-seconds = 99999999999999999999\n", 1, "refresh-seconds" },
+	{ "read-only = maybe\n", 1, "read-only: invalid value; expected yes or no" },
+	{ "base-url = http://example.com\n", 1, "cfg:1: base-url:" },
+	{ "base-url = ftp://x\n", 1, "base-url" },
+	{ "ascii = yes\nascii = no\n", 2, "ascii is set twice" },
+	{ "x\x1b[31m = 1\n", 1, "unknown key 'x\\x1b[31m'" },
+};
+
+START_TEST(test_parse_refuses_bad_files)
+{
+	const struct bad_case *c = &bad[_i];
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert_msg(!settings_parse(&s, c->text, strlen(c->text), "cfg", &err),
+		      "case %d accepted", _i);
+	ck_assert_uint_eq(err.line, c->line);
+	ck_assert_msg(strstr(err.message, c->says) != NULL,
+		      "case %d: '%s' lacks '%s'", _i, err.message, c->says);
+	ck_assert_ptr_null(strchr(err.message, '\x1b'));
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_parse_never_echoes_the_token)
+{
+	static const char text[] = "token = s3cr3t\x01value\n";
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_parse(&s, text, strlen(text), "cfg", &err));
+	ck_assert_ptr_null(strstr(err.message, "s3cr3t"));
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_parse_refuses_nul_bytes)
+{
+	static const char text[] = "token = a\0b\n";
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_parse(&s, text, sizeof text - 1, "cfg", &err));
+	ck_assert_ptr_nonnull(strstr(err.message, "NUL"));
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_parse_marks_keys_from_the_file)
+{
+	static const char text[] = "page-size = 20\nascii = yes\n";
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(settings_parse(&s, text, strlen(text), NULL, &err));
+	ck_assert_uint_eq(s.from_file, (1u << SETTINGS_KEY_PAGE_SIZE) |
+					       (1u << SETTINGS_KEY_ASCII));
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_set_token_refuses_controls)
+{
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_set_token(&s, "", &err));
+	ck_assert(!settings_set_token(&s, "a\nb", &err));
+	ck_assert_ptr_nonnull(strstr(err.message, "NUKI_API_TOKEN"));
+	ck_assert(settings_set_token(&s, "good-token", &err));
+	ck_assert_str_eq(s.token, "good-token");
+	settings_free(&s);
+	ck_assert_ptr_null(s.token);
+}
+END_TEST
+
+/* ---- path and permissions ------------------------------------------------ */
+
+START_TEST(test_default_path)
+{
+	char buf[256];
+	settings_error err;
+
+	ck_assert(settings_default_path(buf, sizeof buf, "/x/cfg", "/home/u",
+					&err));
+	ck_assert_str_eq(buf, "/x/cfg/nukitui/config");
+	ck_assert(settings_default_path(buf, sizeof buf, NULL, "/home/u", &err));
+	ck_assert_str_eq(buf, "/home/u/.config/nukitui/config");
+	/* a relative XDG_CONFIG_HOME is ignored, as the spec says */
+	ck_assert(settings_default_path(buf, sizeof buf, "rel", "/home/u", &err));
+	ck_assert_str_eq(buf, "/home/u/.config/nukitui/config");
+	ck_assert(!settings_default_path(buf, sizeof buf, NULL, NULL, &err));
+	ck_assert(!settings_default_path(buf, 8, "/x/cfg", NULL, &err));
+}
+END_TEST
+
+static const struct mode_case {
+	mode_t mode;
+	uid_t owner;
+	bool ok;
+	const char *says;
+} modes[] = {
+	{ S_IFREG | 0600, 1000, true, NULL },
+	{ S_IFREG | 0400, 1000, true, NULL },
+	{ S_IFREG | 0644, 1000, false, "chmod 600 /c" },
+	{ S_IFREG | 0640, 1000, false, "mode 640" },
+	{ S_IFREG | 0604, 1000, false, "chmod 600" },
+	{ S_IFREG | 0620, 1000, false, "chmod 600" },
+	{ S_IFREG | 0600, 0, false, "not to you" },
+	{ S_IFLNK | 0777, 1000, false, "symbolic link" },
+	{ S_IFDIR | 0700, 1000, false, "not a regular file" },
+};
+
+START_TEST(test_permission_rule)
+{
+	const struct mode_case *c = &modes[_i];
+	settings_error err = { 0 };
+
+	ck_assert_int_eq(settings_check_file("/c", c->mode, c->owner, 1000,
+					     &err),
+			 c->ok);
+	if (c->says)
+		ck_assert_msg(strstr(err.message, c->says) != NULL,
+			      "case %d: '%s' lacks '%s'", _i, err.message,
+			      c->says);
+}
+END_TEST
+
+/* ---- loading a real file ---------------------------------------------- */
+
+static char dir[64];
+static char path[128];
+
+static void make_dir(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/nk-test-config-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/config", dir);
+}
+
+static void remove_dir(void)
+{
+	char link[160];
+
+	snprintf(link, sizeof link, "%s/link", dir);
+	unlink(link);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void write_file(const char *text, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	ck_assert_int_eq(chmod(path, mode), 0);
+}
+
+START_TEST(test_load_accepts_mode_600)
+{
+	settings s;
+	settings_error err;
+
+	make_dir();
+	write_file("token = from-file\npage-size = 7\n", 0600);
+	settings_init(&s);
+	ck_assert_int_eq(settings_load_file(&s, path, &err), SETTINGS_LOADED);
+	ck_assert_str_eq(s.token, "from-file");
+	ck_assert_int_eq(s.page_size, 7);
+	settings_free(&s);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(test_load_refuses_mode_644)
+{
+	settings s;
+	settings_error err;
+
+	make_dir();
+	write_file("token = from-file\n", 0644);
+	settings_init(&s);
+	ck_assert_int_eq(settings_load_file(&s, path, &err), SETTINGS_REFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "chmod 600"));
+	ck_assert_ptr_null(s.token);
+	settings_free(&s);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(test_load_refuses_a_symlink)
+{
+	char link[160];
+	settings s;
+	settings_error err;
+
+	make_dir();
+	write_file("token = from-file\n", 0600);
+	snprintf(link, sizeof link, "%s/link", dir);
+	ck_assert_int_eq(symlink(path, link), 0);
+	settings_init(&s);
+	ck_assert_int_eq(settings_load_file(&s, link, &err), SETTINGS_REFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "symbolic link"));
+	ck_assert_ptr_null(s.token);
+	settings_free(&s);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(test_load_absent_file_is_no_error)
+{
+	settings s;
+	settings_error err;
+
+	make_dir();
+	settings_init(&s);
+	ck_assert_int_eq(settings_load_file(&s, path, &err), SETTINGS_ABSENT);
+	settings_free(&s);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(test_load_reports_the_line)
+{
+	settings s;
+	settings_error err;
+
+	make_dir();
+	write_file("token = x\n\n# c\nbogus = 1\n", 0600);
+	settings_init(&s);
+	ck_assert_int_eq(settings_load_file(&s, path, &err), SETTINGS_REFUSED);
+	ck_assert_uint_eq(err.line, 4);
+	ck_assert_ptr_nonnull(strstr(err.message, ":4: unknown key 'bogus'"));
+	settings_free(&s);
+	remove_dir();
+}
+END_TEST
+
+static Suite *config_suite(void)
+{
+	Suite *s = suite_create("settings");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_loop_test(tc, test_parse_accepts_good_files, 0,
+			    (int)(sizeof good / sizeof good[0]));
+	tcase_add_loop_test(tc, test_parse_refuses_bad_files, 0,
+			    (int)(sizeof bad / sizeof bad[0]));
+	tcase_add_test(tc, test_parse_never_echoes_the_token);
+	tcase_add_test(tc, test_parse_refuses_nul_bytes);
+	tcase_add_test(tc, test_parse_marks_keys_from_the_file);
+	tcase_add_test(tc, test_set_token_refuses_controls);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("file");
+	tcase_add_test(tc, test_default_path);
+	tcase_add_loop_test(tc, test_permission_rule, 0,
+			    (int)(sizeof modes / sizeof modes[0]));
+	tcase_add_test(tc, test_load_accepts_mode_600);
+	tcase_add_test(tc, test_load_refuses_mode_644);
+	tcase_add_test(tc, test_load_refuses_a_symlink);
+	tcase_add_test(tc, test_load_absent_file_is_no_error);
+	tcase_add_test(tc, test_load_reports_the_line);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(config_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
