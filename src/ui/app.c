@@ -459,6 +459,9 @@ static void draw_status(struct app *a)
 		snprintf(left, sizeof left, "/%s_  (Enter keeps, Esc clears)", a->filter);
 	else if (a->msg[0])
 		snprintf(left, sizeof left, "%s", a->msg);
+	else if (a->detail_open)
+		snprintf(left, sizeof left, "%s", a->opt.ascii ? "Up/Down scroll  PgUp/PgDn page  Esc close"
+							       : "↑/↓ scroll  PgUp/PgDn page  Esc close");
 	else
 		snprintf(left, sizeof left, "%s  ? help  q quit", panes[a->pane]->hints(a));
 	rw = (int)strlen(right) > COLS / 2 ? COLS / 2 : (int)strlen(right);

@@ -22,8 +22,8 @@
 enum { C_NAME, C_TYPE, C_STATE, C_DOOR, C_BATTERY, C_ONLINE, C_CHANGED, C_COUNT };
 
 static const struct ui_column columns[C_COUNT] = {
-	[C_NAME] = { "Name", 10, 32, 3, 10, UI_ALIGN_LEFT },
-	[C_TYPE] = { "Type", 6, 18, 1, 4, UI_ALIGN_LEFT },
+	[C_NAME] = { "Name", 10, 28, 2, 10, UI_ALIGN_LEFT },
+	[C_TYPE] = { "Type", 10, 18, 2, 4, UI_ALIGN_LEFT },
 	[C_STATE] = { "State", 12, 24, 2, 9, UI_ALIGN_LEFT },
 	[C_DOOR] = { "Door", 6, 8, 0, 5, UI_ALIGN_LEFT },
 	[C_BATTERY] = { "Battery", 7, 9, 0, 8, UI_ALIGN_RIGHT },
