@@ -22,6 +22,7 @@
 #include <cJSON.h>
 
 #include "api/error.h"
+#include "api/text.h"
 
 /* ---- tables --------------------------------------------------------------- */
 
@@ -775,37 +776,6 @@ api_status api_req_action(api_request *out, int64_t id, int device_type,
 
 /* ---- authorizations ------------------------------------------------------- */
 
-/* Decode one UTF-8 sequence at s (n bytes left). Returns its length, or 0
- * when it is invalid (truncated, overlong, surrogate, above U+10FFFF). */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t len;
-	uint32_t min;
-	if ((s[0] & 0xe0) == 0xc0) {
-		len = 2, min = 0x80, *cp = s[0] & 0x1fu;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3, min = 0x800, *cp = s[0] & 0x0fu;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		len = 4, min = 0x10000, *cp = s[0] & 0x07u;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3fu);
-	}
-	if (*cp < min || *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
 static api_status check_auth_name(const char *name, api_error *err)
 {
 	if (!name || name[0] == '\0')
@@ -815,7 +785,7 @@ static api_status check_auth_name(const char *name, api_error *err)
 	size_t n = strlen(name), chars = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
+		size_t len = text_utf8_decode(s + i, n - i, &cp);
 		if (len == 0)
 			return api_error_set(err, API_ERR_INVALID, 0,
 					     "authorization name is not valid "

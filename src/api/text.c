@@ -18,9 +18,7 @@
 #include <string.h>
 #include <wchar.h>
 
-/* Decode one UTF-8 character at s (n > 0 bytes left). Returns its length
- * and stores the code point, or 0 when the bytes are not valid UTF-8. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t text_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	uint32_t c = s[0];
 	size_t len;
@@ -57,9 +55,7 @@ static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Invisible formatting characters that can reorder or hide text: bidi
- * controls and overrides, zero-width spaces and joiners, the BOM. */
-static bool is_invisible_format(uint32_t cp)
+bool text_is_invisible(uint32_t cp)
 {
 	return cp == 0x061c || cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
 	       (cp >= 0x202a && cp <= 0x202e) ||
@@ -97,13 +93,13 @@ size_t text_escape(char *dst, size_t cap, const char *src, size_t len,
 			width = 1;
 			step = 1;
 		} else if (s[i] < 0x80 || !utf8 ||
-			   (step = utf8_decode(&s[i], len - i, &cp)) == 0) {
+			   (step = text_utf8_decode(&s[i], len - i, &cp)) == 0) {
 			snprintf(esc, sizeof esc, "\\x%02x", s[i]);
 			piece = esc;
 			plen = width = 4;
 			step = 1;
 		} else {
-			int w = (cp >= 0x80 && cp < 0xa0) || is_invisible_format(cp)
+			int w = (cp >= 0x80 && cp < 0xa0) || text_is_invisible(cp)
 					? -1
 					: wcwidth((wchar_t)cp);
 			if (w < 0) {

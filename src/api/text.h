@@ -10,7 +10,9 @@
 #ifndef NUKI_API_TEXT_H
 #define NUKI_API_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Escape the len bytes at src into dst (capacity cap > 0, always
  * NUL-terminated). Stops before a character would overflow dst or push
@@ -22,6 +24,15 @@
  * through unescaped; in any other locale all non-ASCII is escaped. */
 size_t text_escape(char *dst, size_t cap, const char *src, size_t len,
 		   size_t max_cols);
+
+/* Decode one UTF-8 character at s (n > 0 bytes left), strictly: no
+ * overlong forms, no surrogates, nothing above U+10FFFF. Returns its
+ * length and stores the code point, or 0 when the bytes are invalid. */
+size_t text_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* Invisible formatting characters that can reorder or hide text: bidi
+ * controls and overrides, zero-width spaces and joiners, the BOM, tags. */
+bool text_is_invisible(uint32_t cp);
 
 /* text_escape into a new heap string with no width limit; NULL on OOM.
  * src may be NULL (gives ""). Caller frees. */

@@ -11,52 +11,13 @@
 #include <inttypes.h>
 #include <string.h>
 
-/* Decode one UTF-8 character (strict); length or 0 when invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c = s[0], min;
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
+#include "api/text.h"
 
 /* Characters written as \u escapes although JSON allows them raw. */
 static bool must_escape(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x061c ||
-	       cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
-	       (cp >= 0x2028 && cp <= 0x202e) ||
-	       (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff ||
-	       (cp >= 0xfff9 && cp <= 0xfffb) ||
-	       (cp >= 0xe0000 && cp <= 0xe007f);
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 ||
+	       cp == 0x2029 || text_is_invisible(cp);
 }
 
 static void put_u(FILE *out, uint32_t cp)
@@ -80,7 +41,7 @@ static void write_chars(FILE *out, const char *src, size_t len, bool in_json)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t step = utf8_decode(&s[i], len - i, &cp);
+		size_t step = text_utf8_decode(&s[i], len - i, &cp);
 
 		if (in_json && step == 1) {
 			/* track strings so that whitespace between tokens

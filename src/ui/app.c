@@ -24,6 +24,7 @@
 #include "model/transport.h"
 #include "ui/columns.h"
 #include "ui/private.h"
+#include "ui/scroll.h"
 
 static const struct pane_ops *const panes[PANE_COUNT] = {
 	[PANE_LOCKS] = &pane_locks_ops,
@@ -101,6 +102,32 @@ bool app_refuse_read_only(struct app *a, enum ui_action act)
 	app_message(a, ROLE_WARNING, "read-only mode: \"%s\" is refused (started with --read-only)",
 		    ui_action_name(act));
 	return true;
+}
+
+bool app_scroll_action(struct ui_scroll *sc, enum ui_action act)
+{
+	switch (act) {
+	case UI_ACTION_UP:
+		ui_scroll_move(sc, -1);
+		return true;
+	case UI_ACTION_DOWN:
+		ui_scroll_move(sc, 1);
+		return true;
+	case UI_ACTION_PAGE_UP:
+		ui_scroll_page(sc, -1);
+		return true;
+	case UI_ACTION_PAGE_DOWN:
+		ui_scroll_page(sc, 1);
+		return true;
+	case UI_ACTION_HOME:
+		ui_scroll_home(sc);
+		return true;
+	case UI_ACTION_END:
+		ui_scroll_end(sc);
+		return true;
+	default:
+		return false;
+	}
 }
 
 bool app_lines_add(struct ui_lines *l, const char *fmt, ...)

@@ -312,27 +312,11 @@ static void show_detail(struct app *a)
 
 static int on_action(struct app *a, enum ui_action act)
 {
-	bool moved = false;
-
+	if (app_scroll_action(&st.sc, act)) {
+		remember_selection(a);
+		return UI_HANDLED;
+	}
 	switch (act) {
-	case UI_ACTION_UP:
-		moved = ui_scroll_move(&st.sc, -1);
-		break;
-	case UI_ACTION_DOWN:
-		moved = ui_scroll_move(&st.sc, 1);
-		break;
-	case UI_ACTION_PAGE_UP:
-		moved = ui_scroll_page(&st.sc, -1);
-		break;
-	case UI_ACTION_PAGE_DOWN:
-		moved = ui_scroll_page(&st.sc, 1);
-		break;
-	case UI_ACTION_HOME:
-		moved = ui_scroll_home(&st.sc);
-		break;
-	case UI_ACTION_END:
-		moved = ui_scroll_end(&st.sc);
-		break;
 	case UI_ACTION_OPEN:
 		show_detail(a);
 		return UI_HANDLED;
@@ -351,9 +335,6 @@ static int on_action(struct app *a, enum ui_action act)
 	default:
 		return UI_IGNORED;
 	}
-	(void)moved;
-	remember_selection(a);
-	return UI_HANDLED;
 }
 
 static const char *outcome_text(int outcome)

@@ -288,25 +288,13 @@ static int on_action(struct app *a, enum ui_action act)
 	if (!st.key)
 		return act == UI_ACTION_REFRESH ? (model_refresh(a->m, MODEL_KEYS, true), UI_HANDLED)
 						: UI_IGNORED;
+	if (app_scroll_action(&st.sc, act)) {
+		p = model_logs(a->m, st.key, NULL);
+		if (p && st.sc.selected < pager_count(p))
+			snprintf(st.sel_id, sizeof st.sel_id, "%s", pager_entry(p, st.sc.selected)->id);
+		return UI_HANDLED;
+	}
 	switch (act) {
-	case UI_ACTION_UP:
-		ui_scroll_move(&st.sc, -1);
-		break;
-	case UI_ACTION_DOWN:
-		ui_scroll_move(&st.sc, 1);
-		break;
-	case UI_ACTION_PAGE_UP:
-		ui_scroll_page(&st.sc, -1);
-		break;
-	case UI_ACTION_PAGE_DOWN:
-		ui_scroll_page(&st.sc, 1);
-		break;
-	case UI_ACTION_HOME:
-		ui_scroll_home(&st.sc);
-		break;
-	case UI_ACTION_END:
-		ui_scroll_end(&st.sc);
-		break;
 	case UI_ACTION_OPEN:
 		show_detail(a);
 		return UI_HANDLED;
@@ -366,10 +354,6 @@ static int on_action(struct app *a, enum ui_action act)
 	default:
 		return UI_IGNORED;
 	}
-	p = model_logs(a->m, st.key, NULL);
-	if (p && st.sc.selected < pager_count(p))
-		snprintf(st.sel_id, sizeof st.sel_id, "%s", pager_entry(p, st.sc.selected)->id);
-	return UI_HANDLED;
 }
 
 static bool on_model(struct app *a, unsigned dirty)

@@ -207,25 +207,12 @@ static void confirm_delete(struct app *a)
 
 static int on_action(struct app *a, enum ui_action act)
 {
+	if (app_scroll_action(&st.sc, act)) {
+		const api_webhook *w = selected(a);
+		st.sel_id = w ? w->id : 0;
+		return UI_HANDLED;
+	}
 	switch (act) {
-	case UI_ACTION_UP:
-		ui_scroll_move(&st.sc, -1);
-		break;
-	case UI_ACTION_DOWN:
-		ui_scroll_move(&st.sc, 1);
-		break;
-	case UI_ACTION_PAGE_UP:
-		ui_scroll_page(&st.sc, -1);
-		break;
-	case UI_ACTION_PAGE_DOWN:
-		ui_scroll_page(&st.sc, 1);
-		break;
-	case UI_ACTION_HOME:
-		ui_scroll_home(&st.sc);
-		break;
-	case UI_ACTION_END:
-		ui_scroll_end(&st.sc);
-		break;
 	case UI_ACTION_OPEN:
 		if (selected(a))
 			show_detail(a, selected(a));
@@ -242,11 +229,6 @@ static int on_action(struct app *a, enum ui_action act)
 	default:
 		return UI_IGNORED;
 	}
-	{
-		const api_webhook *w = selected(a);
-		st.sel_id = w ? w->id : 0;
-	}
-	return UI_HANDLED;
 }
 
 static void report_action(struct app *a)

@@ -140,6 +140,10 @@ bool app_lines_add(struct ui_lines *l, const char *fmt, ...)
 /* Draw "loading…", "stale 12 s", an error... for a pane's status. */
 void app_draw_state(struct app *a, int y, int cols, const model_status *st,
 		    const char *what);
+/* Move the selection of sc for a movement action (up, down, page, home,
+ * end); false when act is not one. */
+struct ui_scroll;
+bool app_scroll_action(struct ui_scroll *sc, enum ui_action act);
 /* Refuse a mutating action in read-only mode (with a message). */
 bool app_refuse_read_only(struct app *a, enum ui_action act);
 
