@@ -18,7 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <curl/curl.h>
 
@@ -73,7 +77,8 @@ static void usage(FILE *out)
 	      "Files:\n"
 	      "  $XDG_CONFIG_HOME/nukitui/config (default ~/.config/nukitui/config)\n"
 	      "                    token, base-url, api-key, page-size,\n"
-	      "                    refresh-seconds, read-only, color, ascii;\n"
+	      "                    refresh-seconds, timeout-seconds, read-only,\n"
+	      "                    color, ascii;\n"
 	      "                    must be mode 600\n"
 	      "\n"
 	      "Exit codes: 0 success, 1 API error, 2 bad usage or invalid argument\n"
@@ -124,6 +129,8 @@ static api_http *connect_api(void *arg, int *exit_code)
 
 	if (pg->http)
 		return pg->http;
+	hc.timeout_ms = (long)pg->cfg.timeout_seconds * 1000;
+	hc.connect_timeout_ms = hc.timeout_ms < 10000 ? hc.timeout_ms : 10000;
 	if (pg->demo) {
 		sim_options so = { .token = DEMO_TOKEN, .logs = -1 };
 
@@ -166,6 +173,20 @@ static void program_free(program *pg)
 	api_http_free(pg->http);
 	sim_stop(pg->demo_sim);
 	settings_free(&pg->cfg);
+}
+
+/* The token lives in this process's memory: no core file and no
+ * ptrace or /proc/PID/mem access by other processes of the user
+ * (PR_SET_DUMPABLE 0 also makes /proc/PID/environ root's). Done first,
+ * before the token is read. */
+static void protect_secrets(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &none);
+#ifdef __linux__
+	prctl(PR_SET_DUMPABLE, 0L, 0L, 0L, 0L);
+#endif
 }
 
 /* No command: the dashboard, on the configured account or the demo. */
@@ -223,6 +244,7 @@ int main(int argc, char **argv)
 	api_error err;
 	int c, code;
 
+	protect_secrets();
 	setlocale(LC_ALL, "");
 	settings_init(&pg.cfg);
 	opterr = 0;

@@ -69,6 +69,7 @@ void settings_init(settings *s)
 	*s = (settings){
 		.page_size = SETTINGS_PAGE_SIZE_DEFAULT,
 		.refresh_seconds = SETTINGS_REFRESH_SECONDS_DEFAULT,
+		.timeout_seconds = SETTINGS_TIMEOUT_SECONDS_DEFAULT,
 		.color = true,
 	};
 }
@@ -104,7 +105,7 @@ bool settings_set_token(settings *s, const char *token, settings_error *err)
 	size_t len = token ? strlen(token) : 0;
 	char *copy;
 
-	if (!token_ok(token, len))
+	if (!token || !token_ok(token, len))
 		return fail(err, 0,
 			    "NUKI_API_TOKEN is empty or holds a space or "
 			    "control character; set it to the token as "
@@ -209,6 +210,11 @@ static bool apply(settings *s, settings_key k, const char *v, size_t len,
 			break;
 		s->refresh_seconds = (int)n;
 		return true;
+	case SETTINGS_KEY_TIMEOUT_SECONDS:
+		if (!parse_number(v, len, 1, 600, &n))
+			break;
+		s->timeout_seconds = (int)n;
+		return true;
 	case SETTINGS_KEY_READ_ONLY:
 	case SETTINGS_KEY_COLOR:
 	case SETTINGS_KEY_ASCII:
@@ -226,6 +232,22 @@ static bool apply(settings *s, settings_key k, const char *v, size_t len,
 	}
 	return fail(err, line, "%s:%u: %s: invalid value; expected %s", where,
 		    line, key_info[k].name, key_info[k].syntax);
+}
+
+/* Short enough and made of letters, digits, '-', '_' and '.': a mistyped
+ * key, safe to quote in a message (a token is longer than this). */
+static bool looks_like_key(const char *k, size_t len)
+{
+	if (len == 0 || len > SETTINGS_KEY_SHOWN_MAX)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = k[i];
+
+		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') &&
+		    !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '.')
+			return false;
+	}
+	return true;
 }
 
 static bool parse_line(settings *s, const char *p, size_t len,
@@ -246,13 +268,11 @@ static bool parse_line(settings *s, const char *p, size_t len,
 	if (len == 0 || *p == '#')
 		return true;
 	eq = memchr(p, '=', len);
-	if (!eq) {
-		escaped(shown, sizeof shown, p, len < 40 ? len : 40);
+	if (!eq) /* not quoted: a line without '=' may be a pasted token */
 		return fail(err, line,
-			    "%s:%u: expected \"key = value\" (or a # comment), "
-			    "got '%s'",
-			    where, line, shown);
-	}
+			    "%s:%u: expected \"key = value\" (or a # comment); "
+			    "this line has no '='",
+			    where, line);
 	key = p;
 	klen = (size_t)(eq - p);
 	while (klen > 0 && is_blank(key[klen - 1]))
@@ -272,11 +292,15 @@ static bool parse_line(settings *s, const char *p, size_t len,
 		    memcmp(key_info[k].name, key, klen) == 0)
 			break;
 	if (k == SETTINGS_KEY_COUNT) {
-		escaped(shown, sizeof shown, key, klen);
+		/* quoted only when it looks like a key, not like a token */
+		if (looks_like_key(key, klen))
+			snprintf(shown, sizeof shown, "'%.*s'", (int)klen, key);
+		else
+			snprintf(shown, sizeof shown, "(not shown)");
 		return fail(err, line,
-			    "%s:%u: unknown key '%s' (known: token, base-url, "
-			    "api-key, page-size, refresh-seconds, read-only, "
-			    "color, ascii)",
+			    "%s:%u: unknown key %s (known: token, base-url, "
+			    "api-key, page-size, refresh-seconds, "
+			    "timeout-seconds, read-only, color, ascii)",
 			    where, line, shown);
 	}
 	if (*seen & (1u << k))
@@ -295,7 +319,7 @@ static bool parse_line(settings *s, const char *p, size_t len,
 bool settings_parse(settings *s, const char *text, size_t len,
 		    const char *path, settings_error *err)
 {
-	const char *where = path ? path : "config";
+	char where[256];
 	unsigned line = 1, seen = 0;
 	size_t i = 0;
 
@@ -303,6 +327,10 @@ bool settings_parse(settings *s, const char *text, size_t len,
 		err->line = 0;
 		err->message[0] = '\0';
 	}
+	if (path)
+		escaped(where, sizeof where, path, strlen(path));
+	else
+		snprintf(where, sizeof where, "config");
 	if (len > 0 && memchr(text, '\0', len))
 		return fail(err, 0, "%s: holds a NUL byte; is it a text file?",
 			    where);

@@ -27,6 +27,8 @@
 	X(SETTINGS_KEY_PAGE_SIZE, "page-size", "a number, 1..100")          \
 	X(SETTINGS_KEY_REFRESH_SECONDS, "refresh-seconds",                  \
 	  "a number of seconds, 1..86400")                                  \
+	X(SETTINGS_KEY_TIMEOUT_SECONDS, "timeout-seconds",                  \
+	  "a number of seconds, 1..600")                                    \
 	X(SETTINGS_KEY_READ_ONLY, "read-only", "yes or no")                 \
 	X(SETTINGS_KEY_COLOR, "color", "yes or no")                         \
 	X(SETTINGS_KEY_ASCII, "ascii", "yes or no")
@@ -40,9 +42,14 @@ typedef enum settings_key {
 
 #define SETTINGS_PAGE_SIZE_DEFAULT 50
 #define SETTINGS_REFRESH_SECONDS_DEFAULT 5
+#define SETTINGS_TIMEOUT_SECONDS_DEFAULT 30
 #define SETTINGS_FILE_MAX (64 * 1024)
 #define SETTINGS_PATH_MAX 4096
 #define SETTINGS_MSG_MAX 768
+/* An unknown key is quoted in the message only when it is at most this
+ * long and made of letters, digits, '-', '_' and '.'; anything else may be
+ * a pasted token. Lines without '=' and values are never quoted. */
+#define SETTINGS_KEY_SHOWN_MAX 24
 
 typedef struct settings {
 	char *token;          /* owned, wiped when freed; NULL when unset */
@@ -50,6 +57,7 @@ typedef struct settings {
 	int64_t api_key;      /* default API key for logs; 0 when unset */
 	int page_size;        /* 1..100 */
 	int refresh_seconds;  /* 1..86400 */
+	int timeout_seconds;  /* 1..600: the whole of one HTTP attempt */
 	bool read_only;
 	bool color;
 	bool ascii;
@@ -62,7 +70,7 @@ typedef struct settings_error {
 } settings_error;
 
 /* Defaults: no token, default base URL, page size 50, refresh 5 s,
- * colour on, read-only and ascii off. */
+ * timeout 30 s, colour on, read-only and ascii off. */
 void settings_init(settings *s);
 /* Free what s owns (the token is wiped first); s stays usable as if
  * settings_init had been called. NULL is fine. */

@@ -307,7 +307,6 @@ static api_status decode_list(const char *body, size_t len, const char *what,
 			return nomem(err);
 		}
 	}
-	st = API_OK;
 	cJSON_ArrayForEach(item, root) {
 		dctx c = { err, what, (long)i, "" };
 
@@ -579,8 +578,8 @@ static void message_free(api_webhook_message *m)
 		free(m->headers[i].value);
 	}
 	free(m->headers);
-	/* body comes from cJSON_Print*, which allocates with malloc unless
-	 * hooks are installed; this module installs none. */
+	/* body comes from print_compact, which allocates with malloc (as
+	 * cJSON_Print* does: this module installs no hooks). */
 	free(m->body);
 	free(m->timestamp);
 	free(m->path);
@@ -615,6 +614,158 @@ static api_status decode_headers(const dctx *c, const cJSON *o,
 	return API_OK;
 }
 
+/* ---- compact printing of a body ------------------------------------------ */
+
+/* The same text as cJSON_PrintUnformatted, several times faster on what
+ * webhook bodies are made of: integers (ids, codes) are written without
+ * printf and its round-trip check; other numbers go through cJSON itself,
+ * so its locale handling and precision rules stay as they are. */
+typedef struct pbuf {
+	char *p;
+	size_t len, cap;
+	bool oom;
+} pbuf;
+
+static void pb_put(pbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		char *np;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		np = realloc(b->p, cap);
+		if (!np) {
+			b->oom = true;
+			return;
+		}
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void pb_string(pbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)(s ? s : "");
+	size_t run = 0;
+
+	pb_put(b, "\"", 1);
+	for (;; u++) {
+		char esc[7] = "\\";
+		size_t n = 2;
+
+		if (*u >= 32 && *u != '"' && *u != '\\') {
+			run++;
+			continue;
+		}
+		pb_put(b, (const char *)u - run, run);
+		run = 0;
+		if (!*u)
+			break;
+		switch (*u) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			esc[1] = 'u';
+			esc[2] = esc[3] = '0';
+			esc[4] = hex[*u >> 4];
+			esc[5] = hex[*u & 15];
+			n = 6;
+			break;
+		}
+		pb_put(b, esc, n);
+	}
+	pb_put(b, "\"", 1);
+}
+
+static void pb_value(pbuf *b, const cJSON *v)
+{
+	const cJSON *c;
+
+	if (cJSON_IsNumber(v)) {
+		double d = v->valuedouble;
+
+		if (d == trunc(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
+			/* what %d and %1.15g both print for such a value */
+			char num[24], *e = num + sizeof num, *q = e;
+			int64_t i = (int64_t)d;
+			uint64_t u = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+
+			do
+				*--q = (char)('0' + u % 10);
+			while ((u /= 10) != 0);
+			if (i < 0)
+				*--q = '-';
+			pb_put(b, q, (size_t)(e - q));
+		} else {
+			char *t = cJSON_PrintUnformatted(v);
+
+			if (!t) {
+				b->oom = true;
+				return;
+			}
+			pb_put(b, t, strlen(t));
+			free(t);
+		}
+	} else if (cJSON_IsString(v)) {
+		pb_string(b, v->valuestring);
+	} else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
+		bool obj = cJSON_IsObject(v);
+
+		pb_put(b, obj ? "{" : "[", 1);
+		for (c = v->child; c; c = c->next) {
+			if (c != v->child)
+				pb_put(b, ",", 1);
+			if (obj) {
+				pb_string(b, c->string);
+				pb_put(b, ":", 1);
+			}
+			pb_value(b, c);
+		}
+		pb_put(b, obj ? "}" : "]", 1);
+	} else if (cJSON_IsTrue(v)) {
+		pb_put(b, "true", 4);
+	} else if (cJSON_IsFalse(v)) {
+		pb_put(b, "false", 5);
+	} else if (cJSON_IsNull(v)) {
+		pb_put(b, "null", 4);
+	} else {
+		/* anything else (raw): as cJSON prints it */
+		char *t = cJSON_PrintUnformatted(v);
+
+		if (!t) {
+			b->oom = true;
+			return;
+		}
+		pb_put(b, t, strlen(t));
+		free(t);
+	}
+}
+
+/* Compact JSON text of v (malloc'd), or NULL when out of memory. */
+static char *print_compact(const cJSON *v)
+{
+	pbuf b = { 0 };
+
+	pb_value(&b, v);
+	if (b.oom) {
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
+}
+
 static api_status decode_message(const dctx *parent, const char *prefix,
 				 const cJSON *o, api_webhook_message *m)
 {
@@ -633,7 +784,7 @@ static api_status decode_message(const dctx *parent, const char *prefix,
 	}
 	body = member(o, "body");
 	if (body) {
-		m->body = cJSON_PrintUnformatted(body);
+		m->body = print_compact(body);
 		if (!m->body)
 			return nomem(c.err);
 	}
@@ -924,6 +1075,9 @@ static api_status decode_callback_obj(const dctx *c, const cJSON *o,
 	    (st = get_string(c, o, "errorCode", false, true,
 			     &k->error_code)))
 		return st;
+	/* required: set whenever get_string returned API_OK (the analyzer
+	 * cannot see that fail() never returns API_OK) */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 	if (k->request_id[0] == '\0')
 		return fail(c, "field 'requestId' is empty");
 	success = member(o, "success");

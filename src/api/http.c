@@ -121,7 +121,7 @@ api_status api_url_check(const char *url, api_error *err)
 		host_start = url + 7;
 	} else {
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "the base URL must start with https:// (got \"%.64s\")", url);
+				     "the base URL must start with https://");
 	}
 	host_end = host_start + strcspn(host_start, "/");
 	if (memchr(host_start, '@', (size_t)(host_end - host_start)))
@@ -328,7 +328,9 @@ api_status api_http_new(api_http **out, const api_http_config *cfg,
 		blen--;
 	h->base = malloc(blen + 1);
 	alen = strlen(AUTH_PREFIX) + strlen(cfg->token) + 1;
-	h->auth_header = malloc(alen);
+	/* zeroed: on the out-of-memory path below api_http_free wipes it
+	 * up to its first NUL before anything was written into it */
+	h->auth_header = calloc(1, alen);
 	h->user_agent = xstrdup(cfg->user_agent ? cfg->user_agent
 						: PACKAGE_NAME "/" PACKAGE_VERSION);
 	h->ca_file = cfg->ca_file ? xstrdup(cfg->ca_file) : NULL;
@@ -492,6 +494,12 @@ static api_status setup_easy(api_transfer *t, const api_request *req,
 	(void)protocols_for;
 #endif
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	/* libcurl silently sends a request again when a reused keep-alive
+	 * connection dies before any answer; the server may have acted on
+	 * it. A change (an unlock!) therefore always gets a connection of
+	 * its own, which libcurl never retries. */
+	if (!api_method_is_idempotent(req->method))
+		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (h->ca_file)
@@ -600,7 +608,7 @@ api_status api_transfer_finish(api_transfer *t, CURLcode rc,
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &t->status);
 	if (t->status >= 300 && t->status < 400) {
 		st = api_error_set(err, API_ERR_HTTP, t->status,
-				   "HTTP %ld: the server redirected to \"%.120s\"; nukitui does not follow redirects; check --base-url",
+				   "HTTP %ld: nukitui does not follow redirects; check --base-url (the server redirected to \"%.120s\")",
 				   t->status, t->location);
 		t->last_kind = st;
 		return st;
@@ -670,6 +678,9 @@ api_status api_http_perform(api_http *h, const api_request *req,
 			memset(resp, 0, sizeof *resp);
 			return st;
 		}
+		/* t is set whenever api_transfer_new returns API_OK (the
+		 * analyzer cannot see that api_error_set returns its kind) */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 		st = api_transfer_finish(t, curl_easy_perform(t->easy), resp, err);
 		if (st == API_OK) {
 			api_transfer_free(t);

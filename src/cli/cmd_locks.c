@@ -8,6 +8,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "api/decode.h"
 #include "cli/args.h"
@@ -113,6 +114,7 @@ static int get_smartlock(session *s, int64_t id, api_smartlock *out)
 	api_error err;
 	int code;
 
+	memset(out, 0, sizeof *out); /* defined on every failure path too */
 	if (api_req_smartlock_get(&req, id, &err) != API_OK)
 		return cli_invalid(s, &err);
 	code = cli_send(s, &req, &resp);

@@ -144,12 +144,164 @@ static int logs_parse(session *s, log_walk *w)
 	return CLI_EXIT_OK;
 }
 
+/* ---- the next page, asked for while this one is printed ----------------- */
+
+/* One GET in flight on a multi handle over the session's api_http (so on
+ * the same kept-alive connection): the server prepares page N+1 while
+ * page N is decoded and written out. The cursor of page N+1 (the id of
+ * page N's last entry) is found by a quick scan of the raw answer and
+ * checked against the decoded page; a wrong guess is dropped. Only an
+ * optimisation: a prefetch that fails in a way worth retrying is dropped
+ * and the page is fetched again the usual way (cli_send, with its
+ * retries); any other failure is reported as cli_send would report it. */
+typedef struct prefetch {
+	CURLM *multi;
+	api_transfer *t;
+	api_call call;
+	char cursor[API_CURSOR_MAX + 1];
+} prefetch;
+
+/* The "id" string of the last object in a top-level array, found without
+ * parsing (strings skipped, nesting counted); false when none. */
+static bool guess_last_id(const char *b, size_t n, char *out, size_t cap)
+{
+	bool found = false;
+	int depth = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t start, end;
+		bool esc = false;
+
+		if (b[i] != '"') {
+			if (b[i] == '[' || b[i] == '{')
+				depth++;
+			else if (b[i] == ']' || b[i] == '}')
+				depth--;
+			i++;
+			continue;
+		}
+		start = ++i;
+		for (; i < n && (esc || b[i] != '"'); i++)
+			esc = !esc && b[i] == '\\';
+		if (i >= n)
+			return false;
+		end = i++;
+		if (depth != 2 || end - start != 2 || memcmp(b + start, "id", 2) != 0)
+			continue;
+		while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
+				 b[i] == '\n' || b[i] == ':'))
+			i++;
+		if (i >= n || b[i] != '"')
+			continue;
+		start = ++i;
+		esc = false;
+		for (; i < n && (esc || b[i] != '"'); i++)
+			esc = !esc && b[i] == '\\';
+		if (i >= n)
+			return false;
+		end = i++;
+		/* an escaped id is left to the decoder: no guess */
+		found = end - start < cap && !memchr(b + start, '\\', end - start);
+		if (found) {
+			memcpy(out, b + start, end - start);
+			out[end - start] = '\0';
+		}
+	}
+	return found;
+}
+
+static void prefetch_drop(prefetch *pf)
+{
+	if (pf->t) {
+		curl_multi_remove_handle(pf->multi, api_transfer_easy(pf->t));
+		api_transfer_free(pf->t);
+		pf->t = NULL;
+	}
+}
+
+/* Start the GET for req (freed here); false when it could not start. */
+static bool prefetch_start(session *s, prefetch *pf, api_request *req)
+{
+	api_error err;
+	int running;
+
+	pf->call = req->call;
+	if (!s->http || (!pf->multi && !(pf->multi = curl_multi_init())) ||
+	    api_transfer_new(s->http, req, &pf->t, &err) != API_OK) {
+		api_request_free(req);
+		return false;
+	}
+	api_request_free(req);
+	if (curl_multi_add_handle(pf->multi, api_transfer_easy(pf->t)) !=
+	    CURLM_OK) {
+		api_transfer_free(pf->t);
+		pf->t = NULL;
+		return false;
+	}
+	/* a few turns take it from connection reuse to the request sent */
+	for (int i = 0; i < 4; i++)
+		if (curl_multi_perform(pf->multi, &running) != CURLM_OK ||
+		    curl_multi_poll(pf->multi, NULL, 0, 0, NULL) != CURLM_OK)
+			break;
+	return true;
+}
+
+/* Wait for the prefetched answer. CLI_EXIT_OK with resp filled; -1 when
+ * the page should be fetched again with cli_send; else the exit code
+ * (the error reported). */
+static int prefetch_finish(session *s, prefetch *pf, api_response *resp)
+{
+	CURLcode rc = CURLE_OK;
+	bool done = false;
+	api_error err;
+	api_status st;
+	int code;
+
+	memset(resp, 0, sizeof *resp);
+	while (!done) {
+		CURLMsg *msg;
+		int running = 0, left;
+
+		if (curl_multi_perform(pf->multi, &running) != CURLM_OK)
+			break;
+		while ((msg = curl_multi_info_read(pf->multi, &left)))
+			if (msg->msg == CURLMSG_DONE) {
+				rc = msg->data.result;
+				done = true;
+			}
+		if (!done && (running == 0 ||
+			      curl_multi_poll(pf->multi, NULL, 0, 1000, NULL) !=
+				      CURLM_OK))
+			break;
+	}
+	if (!done) {
+		prefetch_drop(pf);
+		return -1;
+	}
+	curl_multi_remove_handle(pf->multi, api_transfer_easy(pf->t));
+	st = api_transfer_finish(pf->t, rc, resp, &err);
+	if (st == API_OK || api_transfer_retry_delay(pf->t, 1) < 0) {
+		api_transfer_free(pf->t);
+		pf->t = NULL;
+		if (st == API_OK)
+			return CLI_EXIT_OK;
+		cli_errorf(s->ctx, "%s: %s", api_call_name(pf->call), err.message);
+		code = api_status_exit_code(st);
+		return code ? code : CLI_EXIT_API;
+	}
+	api_transfer_free(pf->t);
+	pf->t = NULL;
+	return -1;
+}
+
 int cli_cmd_logs(session *s)
 {
 	cli_format fmt = s->p->format;
 	char *cursor = NULL;
 	cli_table *t = NULL;
 	bool header = true, opened = false;
+	prefetch pf = { 0 };
 	log_walk w;
 	cli_json j;
 	int code;
@@ -201,14 +353,31 @@ int cli_cmd_logs(session *s)
 		api_webhook_log_list list;
 		api_error err;
 
-		if (api_req_webhook_logs(&req, w.key, w.limit, cursor, &err) !=
-		    API_OK) {
-			code = cli_decode_failed(s, &err);
+		code = pf.t ? prefetch_finish(s, &pf, &resp) : -1;
+		if (code > 0)
 			break;
+		if (code < 0) {
+			if (api_req_webhook_logs(&req, w.key, w.limit, cursor,
+						 &err) != API_OK) {
+				code = cli_decode_failed(s, &err);
+				break;
+			}
+			code = cli_send(s, &req, &resp);
+			if (code)
+				break;
 		}
-		code = cli_send(s, &req, &resp);
-		if (code)
-			break;
+		/* ask for the next page now; decode and print this one
+		 * meanwhile */
+		if ((w.pages == 0 || page + 1 < w.pages) &&
+		    guess_last_id(resp.body, resp.len, pf.cursor,
+				  sizeof pf.cursor) &&
+		    !(cursor && strcmp(cursor, pf.cursor) == 0)) {
+			api_request next;
+
+			if (api_req_webhook_logs(&next, w.key, w.limit,
+						 pf.cursor, &err) == API_OK)
+				prefetch_start(s, &pf, &next);
+		}
 		if (api_decode_webhook_logs(resp.body, resp.len, &list,
 					    &err) != API_OK) {
 			api_response_free(&resp);
@@ -216,6 +385,9 @@ int cli_cmd_logs(session *s)
 			break;
 		}
 		api_response_free(&resp);
+		if (pf.t && (list.n == 0 ||
+			     strcmp(pf.cursor, list.items[list.n - 1].id) != 0))
+			prefetch_drop(&pf); /* a wrong guess */
 		if (list.n == 0) {
 			api_webhook_log_list_free(&list);
 			break;
@@ -255,6 +427,9 @@ int cli_cmd_logs(session *s)
 			break;
 		}
 	}
+	prefetch_drop(&pf);
+	if (pf.multi)
+		curl_multi_cleanup(pf.multi);
 	if (opened) {
 		cli_json_end_array(&j);
 		cli_json_end_document(&j);

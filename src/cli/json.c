@@ -41,7 +41,23 @@ static void write_chars(FILE *out, const char *src, size_t len, bool in_json)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t step = text_utf8_decode(&s[i], len - i, &cp);
+		size_t step;
+
+		/* Fast path: a run of printable ASCII other than '"' and '\\'
+		 * is written as it is, in one call, and changes no state. */
+		if (!escaped) {
+			size_t j = i;
+
+			while (j < len && s[j] >= 0x20 && s[j] < 0x7f &&
+			       s[j] != '"' && s[j] != '\\')
+				j++;
+			if (j > i) {
+				fwrite(&s[i], 1, j - i, out);
+				i = j;
+				continue;
+			}
+		}
+		step = text_utf8_decode(&s[i], len - i, &cp);
 
 		if (in_json && step == 1) {
 			/* track strings so that whitespace between tokens

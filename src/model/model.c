@@ -1376,7 +1376,7 @@ static void action_result(model *m, fetch *f, const engine_result *r)
 		break;
 	case MODEL_ACT_WEBHOOK_CREATE:
 		take_created_webhook(a, r);
-		/* fall through */
+		__attribute__((fallthrough)); /* clang does not read comments */
 	case MODEL_ACT_WEBHOOK_DELETE:
 		cache_invalidate(m->c, m->lists[MODEL_WEBHOOKS].key);
 		fetch_list(m, MODEL_WEBHOOKS, true, &err);

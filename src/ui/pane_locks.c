@@ -164,8 +164,12 @@ static void draw(struct app *a, int top, int rows, int cols)
 		for (int c = 0; c < C_COUNT; c++) {
 			if (!lay.visible[c])
 				continue;
+			/* a routine refresh in flight does not dim the rows:
+			 * no flicker, no repaint of the table (bench 4c) */
 			app_put(a, y, 1 + lay.x[c], lay.width[c],
-				sel ? ROLE_SELECTED : (ms.fresh ? role[c] : ROLE_STALE), cell[c]);
+				sel ? ROLE_SELECTED
+				    : (ms.fresh || ms.loading ? role[c] : ROLE_STALE),
+				cell[c]);
 		}
 	}
 	if (ms.has_data && !ms.fresh && !ms.loading)

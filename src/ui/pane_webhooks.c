@@ -132,7 +132,9 @@ static void draw(struct app *a, int top, int rows, int cols)
 		for (int c = 0; c < C_COUNT; c++)
 			if (lay.visible[c])
 				app_put(a, y, 1 + lay.x[c], lay.width[c],
-					sel ? ROLE_SELECTED : ms.fresh ? ROLE_NORMAL : ROLE_STALE, cell[c]);
+					sel ? ROLE_SELECTED
+					    : ms.fresh || ms.loading ? ROLE_NORMAL : ROLE_STALE,
+					cell[c]);
 	}
 }
 

@@ -76,7 +76,7 @@ start_ui() {
 	T="tmux -L $sock"
 	cat > "$tmp/run.sh" <<EOS
 #!/bin/sh
-trap : INT
+trap "" INT
 NUKI_API_TOKEN=\$(cat "$tmp/token"); export NUKI_API_TOKEN
 XDG_CONFIG_HOME="$tmp/cfg"; export XDG_CONFIG_HOME
 LANG=C.UTF-8; LC_ALL=C.UTF-8; export LANG LC_ALL

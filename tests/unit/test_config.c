@@ -95,7 +95,9 @@ static const struct bad_case {
 	{ "base-url = http://example.com\n", 1, "cfg:1: base-url:" },
 	{ "base-url = ftp://x\n", 1, "base-url" },
 	{ "ascii = yes\nascii = no\n", 2, "ascii is set twice" },
-	{ "x\x1b[31m = 1\n", 1, "unknown key 'x\\x1b[31m'" },
+	{ "x\x1b[31m = 1\n", 1, "unknown key (not shown)" },
+	{ "0123456789abcdef0123456789abcdef = 1\n", 1, "unknown key (not shown)" },
+	{ "just words\n", 1, "this line has no '='" },
 };
 
 START_TEST(test_parse_refuses_bad_files)
@@ -128,6 +130,57 @@ START_TEST(test_parse_never_echoes_the_token)
 }
 END_TEST
 
+/* Found by fuzz_settings: a line without '=' was quoted back, and a bare
+ * line is what a token pasted without "token =" looks like. */
+START_TEST(test_parse_never_quotes_a_line_without_equals)
+{
+	static const char text[] =
+		"# pasted the token alone\n"
+		"a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3\n";
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_parse(&s, text, strlen(text), "cfg", &err));
+	ck_assert_uint_eq(err.line, 2);
+	ck_assert_ptr_null(strstr(err.message, "a0b1c2d3"));
+	settings_free(&s);
+}
+END_TEST
+
+/* Found by fuzz_settings: api_url_check quoted the refused URL, so a
+ * token written into base-url by mistake came back in the message. */
+START_TEST(test_parse_never_quotes_a_refused_base_url)
+{
+	static const char text[] =
+		"base-url = a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3\n";
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_parse(&s, text, strlen(text), "cfg", &err));
+	ck_assert_ptr_nonnull(strstr(err.message, "cfg:1: base-url:"));
+	ck_assert_ptr_null(strstr(err.message, "a0b1c2d3"));
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_parse_escapes_the_path_in_messages)
+{
+	static const char text[] = "colour = yes\n";
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_parse(&s, text, strlen(text), "/tmp/\x1b]0;x\x07/config",
+				  &err));
+	ck_assert_ptr_null(strchr(err.message, '\x1b'));
+	ck_assert_ptr_null(strchr(err.message, '\x07'));
+	ck_assert_ptr_nonnull(strstr(err.message, "/tmp/\\x1b]0;x\\x07/config:1:"));
+	settings_free(&s);
+}
+END_TEST
+
 START_TEST(test_parse_refuses_nul_bytes)
 {
 	static const char text[] = "token = a\0b\n";
@@ -152,6 +205,33 @@ START_TEST(test_parse_marks_keys_from_the_file)
 	ck_assert_uint_eq(s.from_file, (1u << SETTINGS_KEY_PAGE_SIZE) |
 					       (1u << SETTINGS_KEY_ASCII));
 	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_timeout_seconds_defaults_to_30_and_takes_1_to_600)
+{
+	static const char *const refused[] = {
+		"timeout-seconds = 0\n", "timeout-seconds = 601\n",
+		"timeout-seconds = 1s\n",
+	};
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert_int_eq(s.timeout_seconds, 30);
+	ck_assert(settings_parse(&s, "timeout-seconds = 1\n", 20, "cfg", &err));
+	ck_assert_int_eq(s.timeout_seconds, 1);
+	settings_free(&s);
+	ck_assert(settings_parse(&s, "timeout-seconds = 600", 21, "cfg", &err));
+	ck_assert_int_eq(s.timeout_seconds, 600);
+	settings_free(&s);
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		ck_assert(!settings_parse(&s, refused[i], strlen(refused[i]),
+					  "cfg", &err));
+		ck_assert_ptr_nonnull(strstr(err.message,
+					     "timeout-seconds: invalid value"));
+		settings_free(&s);
+	}
 }
 END_TEST
 
@@ -345,8 +425,12 @@ static Suite *config_suite(void)
 	tcase_add_loop_test(tc, test_parse_refuses_bad_files, 0,
 			    (int)(sizeof bad / sizeof bad[0]));
 	tcase_add_test(tc, test_parse_never_echoes_the_token);
+	tcase_add_test(tc, test_parse_never_quotes_a_line_without_equals);
+	tcase_add_test(tc, test_parse_never_quotes_a_refused_base_url);
+	tcase_add_test(tc, test_parse_escapes_the_path_in_messages);
 	tcase_add_test(tc, test_parse_refuses_nul_bytes);
 	tcase_add_test(tc, test_parse_marks_keys_from_the_file);
+	tcase_add_test(tc, test_timeout_seconds_defaults_to_30_and_takes_1_to_600);
 	tcase_add_test(tc, test_set_token_refuses_controls);
 	suite_add_tcase(s, tc);
 
