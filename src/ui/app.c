@@ -100,7 +100,7 @@ bool app_refuse_read_only(struct app *a, enum ui_action act)
 	if (!a->opt.read_only || !ui_action_mutates(act))
 		return false;
 	app_message(a, ROLE_WARNING, "read-only mode: \"%s\" is refused (started with --read-only)",
-		    ui_action_name(act));
+		    ui_action_help(act));
 	return true;
 }
 
@@ -226,6 +226,8 @@ void app_detail(struct app *a, const char *title, struct ui_lines *lines)
 	snprintf(a->detail_title, sizeof a->detail_title, "%s", title);
 	a->detail_open = true;
 	a->detail_top = 0;
+	a->detail_owner = NULL;
+	a->detail_key = 0;
 	a->redraw = true;
 }
 
@@ -317,7 +319,7 @@ static void draw_menu(struct app *a)
 
 static void draw_form(struct app *a)
 {
-	int w = COLS - 4 < 72 ? COLS - 4 : 72, h = 16;
+	int w = COLS - 4 < 100 ? COLS - 4 : 100, h = 16;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 	char buf[UI_URL_MAX + 8];
 	api_error err;
@@ -332,7 +334,7 @@ static void draw_form(struct app *a)
 	if ((int)a->form_len > field - 1)
 		shown = a->form_url + a->form_len - (size_t)(field - 1);
 	snprintf(buf, sizeof buf, "%s%s", shown, a->form_focus == 0 ? "_" : "");
-	app_put(a, y + 2, x + 7, field, ROLE_SELECTED, buf);
+	app_put(a, y + 2, x + 7, field, a->form_focus == 0 ? ROLE_SELECTED : ROLE_DIM, buf);
 	if (a->form_len == 0)
 		app_put(a, y + 3, x + 7, field, ROLE_DIM, "https://host/path (https only)");
 	else if (api_validate_webhook_url(a->form_url, &err) != API_OK)
@@ -364,8 +366,10 @@ static void draw_help(struct app *a)
 		return;
 	n = ui_keymap_help(a->pane, a->opt.ascii, lines, n);
 	box_at(a, y, x, h, w, "Keys (Esc closes, arrows scroll)");
-	if (a->help_top > (int)n - 1)
-		a->help_top = n ? (int)n - 1 : 0;
+	if (a->help_top > (int)n - (h - 2))
+		a->help_top = (int)n - (h - 2);
+	if (a->help_top < 0)
+		a->help_top = 0;
 	for (int i = 0; i + a->help_top < (int)n && i < h - 2; i++) {
 		const struct ui_help_line *l = &lines[i + a->help_top];
 		if (l->heading) {
@@ -428,11 +432,15 @@ static void draw_title(struct app *a)
 	if (n > 4)
 		n = 4;
 
-	for (size_t i = 0; i < n; i++)
-		if (p[i].state == ENGINE_FAILED &&
-		    (p[i].err.kind == API_ERR_NETWORK || p[i].err.kind == API_ERR_TIMEOUT ||
-		     p[i].err.kind == API_ERR_TLS))
-			failed = true;
+	/* the newest finished request says whether the network works */
+	for (size_t i = 0; i < n; i++) {
+		if (p[i].state != ENGINE_FAILED && p[i].state != ENGINE_DONE)
+			continue;
+		failed = p[i].state == ENGINE_FAILED &&
+			 (p[i].err.kind == API_ERR_NETWORK || p[i].err.kind == API_ERR_TIMEOUT ||
+			  p[i].err.kind == API_ERR_TLS);
+		break;
+	}
 	snprintf(buf, sizeof buf, " nukitui %s %s%s%s", PACKAGE_VERSION,
 		 a->opt.demo ? " DEMO " : "",
 		 a->opt.account ? a->opt.account : "",
@@ -477,8 +485,7 @@ static void draw_status(struct app *a)
 	/* A request shows once it has run for SPINNER_DELAY_MS: routine
 	 * refreshes that answer quickly cost no terminal output (bench 4c). */
 	for (size_t i = 0; i < n; i++)
-		if ((p[i].state == ENGINE_RUNNING || p[i].state == ENGINE_QUEUED) &&
-		    p[i].elapsed_ms >= SPINNER_DELAY_MS) {
+		if (p[i].state == ENGINE_RUNNING && p[i].elapsed_ms >= SPINNER_DELAY_MS) {
 			if (!what || p[i].elapsed_ms > ms) {
 				what = p[i].key;
 				ms = p[i].elapsed_ms;
@@ -486,12 +493,15 @@ static void draw_status(struct app *a)
 			running++;
 		}
 	if (running)
-		snprintf(right, sizeof right, " %s %s%s %.1f s ", spinner(a), what,
-			 running > 1 ? " +" : "", (double)ms / 1000.0);
+		snprintf(right, sizeof right, " %s %s %.1f s%s ", spinner(a), what,
+			 (double)ms / 1000.0, running > 1 ? " (+ more)" : "");
 	if (a->filter_editing)
 		snprintf(left, sizeof left, "/%s_  (Enter keeps, Esc clears)", a->filter);
 	else if (a->msg[0])
 		snprintf(left, sizeof left, "%s", a->msg);
+	else if (a->filter[0] && !a->detail_open)
+		snprintf(left, sizeof left, "filter \"%s\" (Esc clears)  %s", a->filter,
+			 panes[a->pane]->hints(a));
 	else if (a->detail_open)
 		snprintf(left, sizeof left, "%s", a->opt.ascii ? "Up/Down scroll  PgUp/PgDn page  Esc close"
 							       : "↑/↓ scroll  PgUp/PgDn page  Esc close");

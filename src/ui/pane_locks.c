@@ -117,7 +117,8 @@ static void draw(struct app *a, int top, int rows, int cols)
 	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
 	app_put(a, top, 1, cols - 2, ROLE_DIM, head);
 	if (!l || ms.failed || !ms.has_data) {
-		app_draw_state(a, top + 1, cols, &ms, "smart locks");
+		/* under the header while empty; below the rows when it has data */
+		app_draw_state(a, l ? top + rows - 1 : top + 1, cols, &ms, "smart locks");
 		if (!l)
 			return;
 	} else if (st.n_rows == 0) {
@@ -225,13 +226,15 @@ static void confirm_lock(struct app *a, bool lock)
 	if (!s)
 		return;
 	if (s->type == 2 || s->type == 1) {
-		app_message(a, ROLE_WARNING, "%s has no %s; use a for its actions",
-			    api_device_type_name(s->type), lock ? "lock" : "unlock");
+		app_message(a, ROLE_WARNING, "l and u are for locks; the %s's actions are under a",
+			    api_device_type_name(s->type));
 		return;
 	}
 	snprintf(title, sizeof title, "%s", lock ? "Lock" : "Unlock");
-	snprintf(text, sizeof text, "%s \"%s\" (%s, id %" PRId64 ")?", lock ? "Lock" : "Unlock",
-		 s->name, api_device_type_name(s->type), s->smartlock_id);
+	snprintf(text, sizeof text, "%s \"%s\" (%s, id %" PRId64 ")?%s", lock ? "Lock" : "Unlock",
+		 s->name, api_device_type_name(s->type), s->smartlock_id,
+		 s->server_state == 4 ? " It is offline: the API may accept this, but the lock "
+					"will not act until it is back." : "");
 	{
 		char safe[sizeof text];
 		text_escape(safe, sizeof safe, text, strlen(text), 0);
@@ -264,9 +267,8 @@ static void action_menu(struct app *a)
 	app_menu(a, title, labels, codes, n, do_advanced, s->smartlock_id);
 }
 
-static void show_detail(struct app *a)
+static void show_detail(struct app *a, const api_smartlock *s)
 {
-	const api_smartlock *s = selected(a);
 	struct ui_lines l = { 0 };
 	char name[256], buf[96];
 
@@ -312,6 +314,19 @@ static void show_detail(struct app *a)
 	app_lines_add(&l, "Updated         %s", buf);
 	app_detail(a, name, &l);
 	ui_lines_free(&l);
+	/* the view follows the lock as the model re-reads it */
+	a->detail_owner = &pane_locks_ops;
+	a->detail_key = s->smartlock_id;
+}
+
+static const api_smartlock *lock_by_id(struct app *a, int64_t id)
+{
+	const api_smartlock_list *l = locks(a, NULL);
+
+	for (size_t i = 0; l && i < l->n; i++)
+		if (l->items[i].smartlock_id == id)
+			return &l->items[i];
+	return NULL;
 }
 
 static int on_action(struct app *a, enum ui_action act)
@@ -322,7 +337,8 @@ static int on_action(struct app *a, enum ui_action act)
 	}
 	switch (act) {
 	case UI_ACTION_OPEN:
-		show_detail(a);
+		if (selected(a))
+			show_detail(a, selected(a));
 		return UI_HANDLED;
 	case UI_ACTION_REFRESH:
 		model_refresh(a->m, MODEL_SMARTLOCKS, true);
@@ -380,11 +396,29 @@ static void report_action(struct app *a)
 			st.action = 0;
 		return;
 	}
-	app_message(a, info.settling ? ROLE_TRANSITION : ROLE_OK, "%s %s: accepted%s",
-		    model_action_name(info.kind), st.action_target,
-		    info.settling ? ", following its state" : "");
-	if (!info.settling)
-		st.action = 0;
+	if (info.settling) {
+		app_message(a, ROLE_TRANSITION, "%s %s: accepted, following its state",
+			    model_action_name(info.kind), st.action_target);
+		return;
+	}
+	st.action = 0;
+	{
+		const api_smartlock *s = lock_by_id(a, info.target);
+		int want = info.kind == MODEL_ACT_LOCK ? 1 : 3;
+		char state[64];
+
+		if (s && s->server_state == 4)
+			app_message(a, ROLE_WARNING, "%s %s: accepted by the API, but the lock is offline; "
+				    "nothing changed", model_action_name(info.kind), st.action_target);
+		else if (s && s->has_state && s->state.state != want) {
+			ui_fmt_lock_state(state, sizeof state, s->type, s->state.state, a->opt.ascii);
+			app_message(a, ROLE_WARNING, "%s %s: accepted, but it is still %s after %d reads",
+				    model_action_name(info.kind), st.action_target, state, info.reads);
+		} else {
+			app_message(a, ROLE_OK, "%s %s: done", model_action_name(info.kind),
+				    st.action_target);
+		}
+	}
 }
 
 static bool on_model(struct app *a, unsigned dirty)
@@ -393,6 +427,15 @@ static bool on_model(struct app *a, unsigned dirty)
 		report_action(a);
 	if (dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)) {
 		rebuild(a);
+		if (a->detail_open && a->detail_owner == &pane_locks_ops) {
+			const api_smartlock *s = lock_by_id(a, a->detail_key);
+			int top = a->detail_top;
+
+			if (s) {
+				show_detail(a, s);
+				a->detail_top = top;
+			}
+		}
 		return true;
 	}
 	return (dirty & MODEL_DIRTY(MODEL_ACTIONS)) != 0;

@@ -84,9 +84,14 @@ static void rebuild(struct app *a)
 {
 	const pager *p = st.key ? model_logs(a->m, st.key, NULL) : NULL;
 	size_t n = p ? pager_count(p) : 0;
+	bool at_top = st.sc.selected == 0;
 
 	ui_scroll_replace(&st.sc, n, st.sel_id[0] ? st.sel_id : NULL,
 			  st.sel_id[0] ? find_id : NULL, p);
+	/* at the top, new deliveries come into view instead of pushing the
+	 * selected one down out of sight */
+	if (at_top)
+		ui_scroll_home(&st.sc);
 	if (n)
 		snprintf(st.sel_id, sizeof st.sel_id, "%s", pager_entry(p, st.sc.selected)->id);
 	else
@@ -158,7 +163,8 @@ static void draw(struct app *a, int top, int rows, int cols)
 	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
 	app_put(a, top + 1, 1, cols - 2, ROLE_DIM, head);
 	if (ms.failed || (!ms.has_data && !pager_count(p)))
-		app_draw_state(a, top + 2, cols, &ms, "webhook logs");
+		app_draw_state(a, pager_count(p) ? top + rows - 1 : top + 2, cols, &ms,
+			       "webhook logs");
 	else if (pager_count(p) == 0)
 		app_put(a, top + 2, 1, cols - 2, ROLE_DIM,
 			st.failed_only || st.filter[0] ? "no delivery on this page matches"
@@ -182,7 +188,17 @@ static void draw(struct app *a, int top, int rows, int cols)
 		role[C_DURATION] = ui_fmt_duration(cell[C_DURATION], sizeof cell[0], l->duration,
 						   a->opt.ascii);
 		role[C_KIND] = ui_fmt_log_kind(cell[C_KIND], sizeof cell[0], l, a->opt.ascii);
-		snprintf(cell[C_REQUEST], sizeof cell[0], "%s", l->request_id ? l->request_id : "");
+		{
+			/* ids share their start: cut from the left, keep the end */
+			const char *rid = l->request_id ? l->request_id : "";
+			size_t rl = strlen(rid), w = (size_t)lay.width[C_REQUEST];
+
+			if (w > 1 && rl > w)
+				snprintf(cell[C_REQUEST], sizeof cell[0], "%s%s",
+					 a->opt.ascii ? "~" : "…", rid + rl - (w - 1));
+			else
+				snprintf(cell[C_REQUEST], sizeof cell[0], "%s", rid);
+		}
 		role[C_REQUEST] = ROLE_DIM;
 		snprintf(cell[C_TARGET], sizeof cell[0], "%s", out && out->path ? out->path : "");
 		role[C_TARGET] = ROLE_NORMAL;
@@ -276,7 +292,15 @@ static void next_key(struct app *a)
 	}
 	for (i = 0; i < k->n && k->items[i].api_key_id != st.key; i++)
 		;
-	open_key(a, k->items[(i + 1) % k->n].api_key_id);
+	{
+		const pager *p = model_logs(a->m, st.key, NULL);
+		long limit = p ? pager_limit(p) : 0;
+		api_error err;
+
+		open_key(a, k->items[(i + 1) % k->n].api_key_id);
+		if (limit)
+			model_logs_set_limit(a->m, st.key, limit, &err);
+	}
 	app_message(a, ROLE_DIM, "API key %" PRId64, st.key);
 }
 
@@ -321,11 +345,18 @@ static int on_action(struct app *a, enum ui_action act)
 		model_logs_home(a->m, st.key);
 		model_logs_ack_arrived(a->m, st.key);
 		st.sel_id[0] = '\0';
+		ui_scroll_home(&st.sc);
 		rebuild(a);
 		return UI_HANDLED;
 	case UI_ACTION_LOGS_LIMIT_UP:
 	case UI_ACTION_LOGS_LIMIT_DOWN:
 		p = model_logs(a->m, st.key, NULL);
+		if (p && ui_fmt_next_limit(pager_limit(p), act == UI_ACTION_LOGS_LIMIT_UP ? 1 : -1) ==
+				 pager_limit(p)) {
+			app_message(a, ROLE_DIM, "already %ld per page (10, 20, 50 or 100)",
+				    pager_limit(p));
+			return UI_HANDLED;
+		}
 		if (p && model_logs_set_limit(a->m, st.key,
 					      ui_fmt_next_limit(pager_limit(p),
 								act == UI_ACTION_LOGS_LIMIT_UP ? 1 : -1),
@@ -361,6 +392,15 @@ static bool on_model(struct app *a, unsigned dirty)
 	if (dirty & MODEL_DIRTY(MODEL_KEYS))
 		choose_key(a);
 	if (dirty & (MODEL_DIRTY(MODEL_LOGS) | MODEL_DIRTY(MODEL_KEYS))) {
+		const pager *p = st.key ? model_logs(a->m, st.key, NULL) : NULL;
+		bool more;
+
+		/* following on the newest page: show arrivals as they come */
+		if (p && pager_following(p) && pager_page_number(p) == 1 &&
+		    pager_arrived(p, &more) > 0) {
+			model_logs_ack_arrived(a->m, st.key);
+			model_logs_home(a->m, st.key);
+		}
 		rebuild(a);
 		return true;
 	}

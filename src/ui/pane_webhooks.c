@@ -22,8 +22,8 @@ enum { C_ID, C_URL, C_FEATURES, C_COUNT };
 
 static const struct ui_column columns[C_COUNT] = {
 	[C_ID] = { "Id", 4, 10, 0, 9, UI_ALIGN_RIGHT },
-	[C_URL] = { "URL", 16, 0, 3, 10, UI_ALIGN_LEFT },
-	[C_FEATURES] = { "Features", 8, 60, 1, 5, UI_ALIGN_LEFT },
+	[C_URL] = { "URL", 16, 64, 3, 10, UI_ALIGN_LEFT },
+	[C_FEATURES] = { "Features", 8, 72, 2, 5, UI_ALIGN_LEFT },
 };
 
 static struct {
@@ -104,7 +104,8 @@ static void draw(struct app *a, int top, int rows, int cols)
 	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
 	app_put(a, top, 1, cols - 2, ROLE_DIM, head);
 	if (!l || ms.failed || !ms.has_data) {
-		app_draw_state(a, top + 1, cols, &ms, "webhooks");
+		/* under the header while empty; below the rows when it has data */
+		app_draw_state(a, l ? top + rows - 1 : top + 1, cols, &ms, "webhooks");
 		if (!l)
 			return;
 	} else if (st.n_rows == 0) {

@@ -87,6 +87,8 @@ struct app {
 	char detail_title[128];
 	struct ui_lines detail;
 	int detail_top;
+	const void *detail_owner;      /* the pane that may refresh it, or NULL */
+	int64_t detail_key;            /* what it shows, for that pane */
 
 	/* modal dialog */
 	enum dialog_kind dialog;

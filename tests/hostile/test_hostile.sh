@@ -604,7 +604,9 @@ check "CLI action after a read, connection dropped: sent exactly once" \
 # --read-only: every mutating key refuses with a message, nothing is sent
 check "read-only: the title says so" wait_screen sro "[read-only]"
 check "read-only: the lock list loads" wait_screen sro "Garage"
-for k in u:unlock l:lock a:action-menu 2: n:webhook-new d:webhook-delete; do
+for k in "u:Unlock the selected smart lock" "l:Lock the selected smart lock" \
+	 "a:More actions for the selected smart lock" 2: \
+	 "n:Register a new webhook" "d:Delete the selected webhook"; do
 	key=${k%%:*}
 	act=${k#*:}
 	$T send-keys -t sro "$key"
