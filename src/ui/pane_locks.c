@@ -22,7 +22,7 @@
 enum { C_NAME, C_TYPE, C_STATE, C_DOOR, C_BATTERY, C_ONLINE, C_CHANGED, C_COUNT };
 
 static const struct ui_column columns[C_COUNT] = {
-	[C_NAME] = { "Name", 10, 28, 2, 10, UI_ALIGN_LEFT },
+	[C_NAME] = { "Name", 16, 28, 2, 10, UI_ALIGN_LEFT },
 	[C_TYPE] = { "Type", 10, 18, 2, 4, UI_ALIGN_LEFT },
 	[C_STATE] = { "State", 12, 24, 2, 9, UI_ALIGN_LEFT },
 	[C_DOOR] = { "Door", 6, 8, 0, 5, UI_ALIGN_LEFT },
@@ -59,6 +59,19 @@ static bool find_id(const void *list, const void *id, size_t *index)
 	return false;
 }
 
+/* The filter looks at what a row shows in words: name, type, state,
+ * door and online. */
+static bool matches(const api_smartlock *s, const char *f)
+{
+	char text[512];
+
+	snprintf(text, sizeof text, "%s|%s|%s|%s|%s", s->name, api_device_type_name(s->type),
+		 s->has_state ? api_lock_state_name(s->type, s->state.state) : "",
+		 s->has_state ? api_door_state_name(s->state.door_state) : "",
+		 s->server_state == 4 ? "offline" : "online");
+	return strcasestr(text, f) != NULL;
+}
+
 static void rebuild(struct app *a)
 {
 	const api_smartlock_list *l = locks(a, NULL);
@@ -71,7 +84,7 @@ static void rebuild(struct app *a)
 		if (!rows)
 			return;
 		for (size_t i = 0; i < l->n; i++)
-			if (!st.filter[0] || strcasestr(l->items[i].name, st.filter))
+			if (!st.filter[0] || matches(&l->items[i], st.filter))
 				rows[n++] = i;
 	}
 	free(st.rows);
@@ -388,10 +401,14 @@ static void report_action(struct app *a)
 	    info.kind == MODEL_ACT_UNLOCK_ADVANCED) {
 		app_message(a, info.outcome == MODEL_OUTCOME_FAILED ? ROLE_ERROR
 			       : info.outcome == MODEL_OUTCOME_SUCCEEDED ? ROLE_OK : ROLE_TRANSITION,
-			    "%s on %s: request %s, %s%s%s", model_action_name(info.kind),
+			    "%s on %s: request %s, %s%s%s%s",
+			    info.kind == MODEL_ACT_ADVANCED
+				    ? api_action_name(info.device_type, info.code)
+				    : model_action_name(info.kind),
 			    st.action_target, info.request_id[0] ? info.request_id : "(none)",
 			    outcome_text(info.outcome), info.error_code[0] ? ", error code " : "",
-			    info.error_code);
+			    info.error_code,
+			    strcmp(info.error_code, "ff") == 0 ? " (device offline or unreachable)" : "");
 		if (info.outcome != MODEL_OUTCOME_PENDING)
 			st.action = 0;
 		return;
