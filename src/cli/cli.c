@@ -334,6 +334,13 @@ int cli_decode_failed(session *s, const api_error *err)
 	return CLI_EXIT_API;
 }
 
+int cli_decoded(session *s, api_response *resp, api_status st,
+		const api_error *err)
+{
+	api_response_free(resp);
+	return st == API_OK ? CLI_EXIT_OK : cli_decode_failed(s, err);
+}
+
 bool cli_parse_smartlock_id(session *s, const char *arg, int64_t *id)
 {
 	char msg[CLI_MSG_MAX];
@@ -417,12 +424,10 @@ int cli_print_confirmation(session *s, api_response *resp)
 	api_error err;
 	int code = CLI_EXIT_OK;
 
-	if (api_decode_confirmation(resp->body, resp->len, &c, &err) !=
-	    API_OK) {
-		api_response_free(resp);
-		return cli_decode_failed(s, &err);
-	}
-	api_response_free(resp);
+	code = cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, &c, &err),
+			   &err);
+	if (code)
+		return code;
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 

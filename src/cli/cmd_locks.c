@@ -120,10 +120,7 @@ static int get_smartlock(session *s, int64_t id, api_smartlock *out)
 	code = cli_send(s, &req, &resp);
 	if (code)
 		return code;
-	if (api_decode_smartlock(resp.body, resp.len, out, &err) != API_OK)
-		code = cli_decode_failed(s, &err);
-	api_response_free(&resp);
-	return code;
+	return cli_decoded(s, &resp, api_decode_smartlock(resp.body, resp.len, out, &err), &err);
 }
 
 int cli_cmd_smartlocks(session *s)
@@ -139,11 +136,10 @@ int cli_cmd_smartlocks(session *s)
 	code = cli_send(s, &req, &resp);
 	if (code)
 		return code;
-	if (api_decode_smartlocks(resp.body, resp.len, &list, &err) != API_OK) {
-		api_response_free(&resp);
-		return cli_decode_failed(s, &err);
-	}
-	api_response_free(&resp);
+	code = cli_decoded(s, &resp, api_decode_smartlocks(resp.body, resp.len, &list, &err),
+			   &err);
+	if (code)
+		return code;
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 

@@ -66,11 +66,10 @@ static int webhooks_list(session *s)
 	code = cli_send(s, &req, &resp);
 	if (code)
 		return code;
-	if (api_decode_webhooks(resp.body, resp.len, &list, &err) != API_OK) {
-		api_response_free(&resp);
-		return cli_decode_failed(s, &err);
-	}
-	api_response_free(&resp);
+	code = cli_decoded(s, &resp, api_decode_webhooks(resp.body, resp.len, &list, &err),
+			   &err);
+	if (code)
+		return code;
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 
@@ -154,11 +153,10 @@ static int webhooks_create(session *s)
 	code = cli_send(s, &req, &resp);
 	if (code)
 		return code;
-	if (api_decode_webhook(resp.body, resp.len, &w, &err) != API_OK) {
-		api_response_free(&resp);
-		return cli_decode_failed(s, &err);
-	}
-	api_response_free(&resp);
+	code = cli_decoded(s, &resp, api_decode_webhook(resp.body, resp.len, &w, &err),
+			   &err);
+	if (code)
+		return code;
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 
@@ -259,11 +257,10 @@ int cli_cmd_keys(session *s)
 	code = cli_send(s, &req, &resp);
 	if (code)
 		return code;
-	if (api_decode_keys(resp.body, resp.len, &list, &err) != API_OK) {
-		api_response_free(&resp);
-		return cli_decode_failed(s, &err);
-	}
-	api_response_free(&resp);
+	code = cli_decoded(s, &resp, api_decode_keys(resp.body, resp.len, &list, &err),
+			   &err);
+	if (code)
+		return code;
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 

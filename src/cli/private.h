@@ -88,6 +88,10 @@ int cli_usage_error(session *s, const char *msg);
 int cli_invalid(session *s, const api_error *err);
 /* A decoder refused the answer: print, CLI_EXIT_API. */
 int cli_decode_failed(session *s, const api_error *err);
+/* Take in st, the result of decoding resp (freed here, whatever st):
+ * CLI_EXIT_OK, or the decode error reported and CLI_EXIT_API. */
+int cli_decoded(session *s, api_response *resp, api_status st,
+		const api_error *err);
 
 /* Connect on first need, send req (freed here) and leave the success
  * answer in resp (the caller frees it). Returns 0, or an exit code after

@@ -972,7 +972,6 @@ int ui_run(api_http *http, const ui_options *opt)
 		bool busy = engine_pending(model_engine(a.m)) > 0;
 
 		if (a.redraw) {
-			a.too_small = ui_screen_too_small(COLS, LINES);
 			paint(&a);
 			a.redraw = false;
 		}

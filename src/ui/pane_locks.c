@@ -192,7 +192,7 @@ static void draw(struct app *a, int top, int rows, int cols)
 
 /* ---- actions --------------------------------------------------------------- */
 
-static void follow(struct app *a, model_action_id id, const char *name)
+static void follow(model_action_id id, const char *name)
 {
 	st.action = id;
 	snprintf(st.action_target, sizeof st.action_target, "%s", name);
@@ -208,7 +208,7 @@ static void do_lock(struct app *a, int64_t id, int lock)
 		app_error(a, lock ? "lock" : "unlock", &err);
 		return;
 	}
-	follow(a, aid, s && s->smartlock_id == id ? s->name : "the smart lock");
+	follow(aid, s && s->smartlock_id == id ? s->name : "the smart lock");
 	app_message(a, ROLE_TRANSITION, "%s sent to %s", lock ? "lock" : "unlock", st.action_target);
 }
 
@@ -226,7 +226,7 @@ static void do_advanced(struct app *a, int64_t id, int action)
 		app_error(a, "action", &err);
 		return;
 	}
-	follow(a, aid, s->name);
+	follow(aid, s->name);
 	app_message(a, ROLE_TRANSITION, "%s (advanced) sent to %s", api_action_name(s->type, action),
 		    st.action_target);
 }

@@ -52,8 +52,8 @@ extern const struct pane_ops pane_locks_ops;
 extern const struct pane_ops pane_webhooks_ops;
 extern const struct pane_ops pane_logs_ops;
 
-/* The webhook form's result, handed to the webhooks pane. */
-#define UI_URL_MAX 2049
+/* The webhook form's URL buffer: the longest URL the API layer accepts. */
+#define UI_URL_MAX (API_WEBHOOK_URL_MAX + 1)
 
 enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM };
 
@@ -65,7 +65,6 @@ struct app {
 	enum ui_pane_id pane;
 	bool quit;
 	bool redraw;
-	bool too_small;
 	time_t now;
 	unsigned spin;
 
