@@ -264,8 +264,10 @@ static const struct tls_reason {
 	{ { "subject name", "does not match target host" },
 	  "the server's certificate is for another host name",
 	  "check --base-url: its host must be one the certificate names" },
+	/* a plain HTTP server answers the ClientHello with "HTTP/1.1 400",
+	 * or closes the connection before it is read */
 	{ { "wrong version number", "packet length too long",
-	    "unexpected TLS packet" },
+	    "unexpected TLS packet", "SSL_ERROR_SYSCALL" },
 	  "the server did not answer in TLS",
 	  "is it a plain HTTP server? use http:// for a loopback simulator, or check the port in --base-url" },
 	{ { "unsupported protocol", "protocol version", "no protocols available",
