@@ -170,6 +170,12 @@ access_empty() { [ ! -s "$ACCESS" ]; }
 # sent PATTERN: the access log has a line matching PATTERN (grep -E)
 sent() { grep -qE -- "$1" "$ACCESS"; }
 
+# ---- --help names the CA options ------------------------------------------------
+
+"$NUKITUI" --help > "$tmp/out" 2> "$tmp/err"
+check "--help names NUKI_CA_FILE, ca-file and the proxy variables" \
+	sh -c 'grep -q NUKI_CA_FILE "$1" && grep -q "ca-file" "$1" && grep -q https_proxy "$1"' _ "$tmp/out"
+
 # ---- nuki-sim over HTTPS -----------------------------------------------------
 
 "$SIM" --tls-cert "$PKI/good.pem" > "$tmp/out" 2> "$tmp/err"
