@@ -80,6 +80,7 @@ void settings_free(settings *s)
 		return;
 	wipe_free(s->token);
 	free(s->base_url);
+	free(s->ca_file);
 	settings_init(s);
 }
 
@@ -115,6 +116,33 @@ bool settings_set_token(settings *s, const char *token, settings_error *err)
 		return fail(err, 0, "out of memory");
 	wipe_free(s->token);
 	s->token = copy;
+	return true;
+}
+
+static bool path_ok(const char *p, size_t len)
+{
+	if (len == 0 || len >= SETTINGS_PATH_MAX)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] == 0x7f)
+			return false;
+	return true;
+}
+
+bool settings_set_ca_file(settings *s, const char *path, settings_error *err)
+{
+	char *copy;
+
+	if (!path || !path_ok(path, strlen(path)))
+		return fail(err, 0,
+			    "NUKI_CA_FILE is empty, too long or holds a "
+			    "control character; set it to the path of a PEM "
+			    "file of CA certificates");
+	copy = strdup(path);
+	if (!copy)
+		return fail(err, 0, "out of memory");
+	free(s->ca_file);
+	s->ca_file = copy;
 	return true;
 }
 
@@ -215,6 +243,15 @@ static bool apply(settings *s, settings_key k, const char *v, size_t len,
 			break;
 		s->timeout_seconds = (int)n;
 		return true;
+	case SETTINGS_KEY_CA_FILE:
+		if (!path_ok(v, len) || v[0] != '/')
+			break;
+		copy = strndup(v, len);
+		if (!copy)
+			return fail(err, line, "out of memory");
+		free(s->ca_file);
+		s->ca_file = copy;
+		return true;
 	case SETTINGS_KEY_READ_ONLY:
 	case SETTINGS_KEY_COLOR:
 	case SETTINGS_KEY_ASCII:
@@ -256,7 +293,8 @@ static bool parse_line(settings *s, const char *p, size_t len,
 {
 	const char *eq, *key, *val;
 	size_t klen, vlen;
-	char shown[256];
+	char shown[256], known[256];
+	size_t kn = 0;
 	int k;
 
 	while (len > 0 && is_blank(*p)) {
@@ -297,11 +335,13 @@ static bool parse_line(settings *s, const char *p, size_t len,
 			snprintf(shown, sizeof shown, "'%.*s'", (int)klen, key);
 		else
 			snprintf(shown, sizeof shown, "(not shown)");
-		return fail(err, line,
-			    "%s:%u: unknown key %s (known: token, base-url, "
-			    "api-key, page-size, refresh-seconds, "
-			    "timeout-seconds, read-only, color, ascii)",
-			    where, line, shown);
+		known[0] = '\0';
+		for (k = 0; k < SETTINGS_KEY_COUNT && kn < sizeof known; k++)
+			kn += (size_t)snprintf(known + kn, sizeof known - kn,
+					       "%s%s", k ? ", " : "",
+					       key_info[k].name);
+		return fail(err, line, "%s:%u: unknown key %s (known: %s)",
+			    where, line, shown, known);
 	}
 	if (*seen & (1u << k))
 		return fail(err, line, "%s:%u: %s is set twice; keep one line",
@@ -457,4 +497,63 @@ settings_load_result settings_load_file(settings *s, const char *path,
 	explicit_bzero(buf, len);
 	free(buf);
 	return ok ? SETTINGS_LOADED : SETTINGS_REFUSED;
+}
+
+/* The start of a PEM certificate, searched over what was read so far
+ * (the marker may straddle two reads: keep its length minus one). */
+#define PEM_CERT "-----BEGIN CERTIFICATE-----"
+
+bool settings_check_ca_file(const char *path, const char *origin,
+			    settings_error *err)
+{
+	char shown[512], from[512], buf[8192 + sizeof PEM_CERT];
+	const size_t keep = sizeof PEM_CERT - 2;
+	size_t have = 0, total = 0;
+	bool found = false;
+	struct stat st;
+	int fd;
+
+	text_escape(shown, sizeof shown, path, strlen(path), 0);
+	if (!origin)
+		origin = "ca-file";
+	text_escape(from, sizeof from, origin, strlen(origin), 0);
+	origin = from;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return fail(err, 0, "%s: cannot read the CA file %s: %s",
+			    origin, shown, strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fail(err, 0, "%s: the CA file %s is not a regular file",
+			    origin, shown);
+	}
+	while (!found && total < (size_t)SETTINGS_FILE_MAX * 16) {
+		ssize_t r = read(fd, buf + have, sizeof buf - 1 - have);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			close(fd);
+			return fail(err, 0, "%s: cannot read the CA file %s: %s",
+				    origin, shown, strerror(e));
+		}
+		if (r == 0)
+			break;
+		have += (size_t)r;
+		total += (size_t)r;
+		buf[have] = '\0';
+		found = memmem(buf, have, PEM_CERT, sizeof PEM_CERT - 1) != NULL;
+		if (have > keep) {
+			memmove(buf, buf + have - keep, keep);
+			have = keep;
+		}
+	}
+	close(fd);
+	if (!found)
+		return fail(err, 0,
+			    "%s: the CA file %s holds no PEM certificate "
+			    "(\"" PEM_CERT "\" lines); export the CA in PEM",
+			    origin, shown);
+	return true;
 }

@@ -8,8 +8,8 @@
  * API token it is refused unless it is a regular file (not a symbolic
  * link) owned by the user and unreadable and unwritable by group and
  * others. Parsing and the permission rule are pure functions; only
- * settings_load_file touches the file system. Named "settings" and not
- * "config" because config.h is autoconf's.
+ * settings_load_file and settings_check_ca_file touch the file system.
+ * Named "settings" and not "config" because config.h is autoconf's.
  */
 #ifndef NUKI_SETTINGS_H
 #define NUKI_SETTINGS_H
@@ -31,7 +31,9 @@
 	  "a number of seconds, 1..600")                                    \
 	X(SETTINGS_KEY_READ_ONLY, "read-only", "yes or no")                 \
 	X(SETTINGS_KEY_COLOR, "color", "yes or no")                         \
-	X(SETTINGS_KEY_ASCII, "ascii", "yes or no")
+	X(SETTINGS_KEY_ASCII, "ascii", "yes or no")                         \
+	X(SETTINGS_KEY_CA_FILE, "ca-file",                                  \
+	  "an absolute path to a PEM file of CA certificates")
 
 typedef enum settings_key {
 #define X(name, text, syntax) name,
@@ -61,6 +63,8 @@ typedef struct settings {
 	bool read_only;
 	bool color;
 	bool ascii;
+	char *ca_file;        /* owned; PEM CA certificates that replace the
+			       * system's; NULL: the system's */
 	unsigned from_file;   /* bit (1u << settings_key) per key the file set */
 } settings;
 
@@ -82,6 +86,19 @@ const char *settings_key_name(settings_key k);
 /* Set the token (copied); an empty token or one with a space or control
  * character is refused (false, err filled, s unchanged). */
 bool settings_set_token(settings *s, const char *token, settings_error *err);
+
+/* Set the CA file (copied) from NUKI_CA_FILE: any path but an empty one
+ * or one with a control character (false, err filled, s unchanged). Its
+ * contents are checked by settings_check_ca_file. */
+bool settings_set_ca_file(settings *s, const char *path, settings_error *err);
+
+/* The CA file must be readable: a regular file (or a link to one) that
+ * opens for reading and holds at least one PEM certificate
+ * ("-----BEGIN CERTIFICATE-----") in its first SETTINGS_FILE_MAX * 16
+ * bytes. origin names where the path came from ("NUKI_CA_FILE", a
+ * config path; may be NULL); the message names the path and origin. */
+bool settings_check_ca_file(const char *path, const char *origin,
+			    settings_error *err);
 
 /*
  * Parse the text of a configuration file (len bytes, need not be

@@ -2,9 +2,12 @@
 /*
  * http: libcurl transport. Each attempt is an api_transfer around an easy
  * handle configured the same strict way (https only, or http to loopback;
- * verification on; no redirects; timeouts; body cap). All transfers of one
- * api_http share a connection cache, DNS cache and TLS sessions through a
- * CURLSH, so the blocking and the multi paths both keep connections alive.
+ * verification on, TLS 1.2 or newer; no redirects; timeouts; body cap).
+ * All transfers of one api_http share a connection cache, DNS cache and
+ * TLS sessions through a CURLSH, so the blocking and the multi paths both
+ * keep connections alive. Proxies come from the environment by libcurl's
+ * own rules (https_proxy, no_proxy, ...), except that plain http to
+ * loopback never goes through one.
  */
 #include "config.h"
 
@@ -119,9 +122,12 @@ api_status api_url_check(const char *url, api_error *err)
 	} else if (strncasecmp(url, "http://", 7) == 0) {
 		https = false;
 		host_start = url + 7;
+	} else if (!strstr(url, "://")) {
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "the base URL needs a scheme: https://HOST, or http:// for a loopback host (localhost, 127.0.0.1, [::1])");
 	} else {
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "the base URL must start with https://");
+				     "the base URL must start with https:// (or http:// for a loopback host)");
 	}
 	host_end = host_start + strcspn(host_start, "/");
 	if (memchr(host_start, '@', (size_t)(host_end - host_start)))
@@ -232,7 +238,72 @@ bool api_should_retry(api_method m, api_status kind, long status, int attempt,
 	return false;
 }
 
+/* Why a TLS handshake failed, from libcurl's error text: the phrases of
+ * its OpenSSL and GnuTLS back ends, first match wins. */
+static const struct tls_reason {
+	const char *phrase[4];
+	const char *reason;
+	const char *advice;
+} tls_reasons[] = {
+#define TLS_ADVICE_CA "if your network uses its own CA, name its certificate with ca-file = PATH in the config file or NUKI_CA_FILE"
+	{ { "in certificate chain" },
+	  "the server's certificate chain ends in a CA that is not trusted",
+	  TLS_ADVICE_CA },
+	{ { "self-signed certificate", "self signed certificate" },
+	  "the server's certificate is self-signed", TLS_ADVICE_CA },
+	{ { "unable to get local issuer", "unable to get issuer",
+	    "unable to verify the first", "issuer is unknown" },
+	  "the server's certificate is not signed by a trusted CA",
+	  TLS_ADVICE_CA },
+	{ { "has expired", "expiration date has passed" },
+	  "the server's certificate has expired",
+	  "check this computer's clock; otherwise the server must renew it" },
+	{ { "not yet valid", "not activated yet" },
+	  "the server's certificate is not valid yet",
+	  "check this computer's clock" },
+	{ { "subject name", "does not match target host" },
+	  "the server's certificate is for another host name",
+	  "check --base-url: its host must be one the certificate names" },
+	/* a plain HTTP server answers the ClientHello with "HTTP/1.1 400",
+	 * or closes the connection before it is read */
+	{ { "wrong version number", "packet length too long",
+	    "unexpected TLS packet", "SSL_ERROR_SYSCALL" },
+	  "the server did not answer in TLS",
+	  "is it a plain HTTP server? use http:// for a loopback simulator, or check the port in --base-url" },
+	{ { "unsupported protocol", "protocol version", "no protocols available",
+	    "version too low" },
+	  "the server offers only TLS versions older than 1.2",
+	  "nukitui requires TLS 1.2 or newer" },
+#undef TLS_ADVICE_CA
+};
+
+static api_status tls_error(CURLcode rc, const char *detail, api_error *err)
+{
+	const char *what = detail && *detail ? detail : curl_easy_strerror(rc);
+
+	if (rc == CURLE_SSL_CACERT_BADFILE)
+		return api_error_set(err, API_ERR_TLS, 0,
+				     "TLS failed: the CA file cannot be used (%s); check ca-file or NUKI_CA_FILE",
+				     what);
+	for (size_t i = 0; detail && i < sizeof tls_reasons / sizeof tls_reasons[0]; i++)
+		for (size_t j = 0; j < 4 && tls_reasons[i].phrase[j]; j++)
+			if (strcasestr(detail, tls_reasons[i].phrase[j]))
+				return api_error_set(err, API_ERR_TLS, 0,
+						     "TLS failed: %s; %s",
+						     tls_reasons[i].reason,
+						     tls_reasons[i].advice);
+	return api_error_set(err, API_ERR_TLS, 0,
+			     "TLS failed (%s); nukitui never turns verification off; check the system CA certificates (or ca-file) and the clock",
+			     what);
+}
+
 api_status api_curl_error(CURLcode rc, api_error *err)
+{
+	return api_curl_error_detail(rc, NULL, err);
+}
+
+api_status api_curl_error_detail(CURLcode rc, const char *detail,
+				 api_error *err)
 {
 	const char *what = curl_easy_strerror(rc);
 
@@ -269,8 +340,7 @@ api_status api_curl_error(CURLcode rc, api_error *err)
 	case CURLE_SSL_ISSUER_ERROR:
 	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
 	case CURLE_SSL_INVALIDCERTSTATUS:
-		return api_error_set(err, API_ERR_TLS, 0,
-				     "TLS failed (%s); nukitui never turns verification off; check the system CA certificates and the clock", what);
+		return tls_error(rc, detail, err);
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		return api_error_set(err, API_ERR_NETWORK, 0,
 				     "protocol not allowed (only https, or http to loopback)");
@@ -502,8 +572,18 @@ static api_status setup_easy(api_transfer *t, const api_request *req,
 		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
 	if (h->ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, h->ca_file);
+	/* Proxies: libcurl reads https_proxy/no_proxy itself; an HTTPS
+	 * proxy is verified too; our headers (the token) never go to a
+	 * proxy, only through the tunnel. Plain http to loopback never
+	 * uses a proxy: the token would travel in clear to it. */
+	curl_easy_setopt(e, CURLOPT_PROXY_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_PROXY_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(e, CURLOPT_HEADEROPT, (long)CURLHEADER_SEPARATE);
+	if (h->loopback_http)
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, h->connect_timeout_ms);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, h->timeout_ms);
@@ -601,7 +681,7 @@ api_status api_transfer_finish(api_transfer *t, CURLcode rc,
 					   "the answer is larger than %zu bytes; refused",
 					   t->h->max_body);
 		else
-			st = api_curl_error(rc, err);
+			st = api_curl_error_detail(rc, t->errbuf, err);
 		t->last_kind = st;
 		return st;
 	}

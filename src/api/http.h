@@ -2,11 +2,13 @@
 /*
  * http: the transport half of the API layer, on libcurl. It moves an
  * api_request to the server and brings back status, content type and body.
- * TLS verification is always on; plain http is allowed only for loopback
- * hosts; redirects are never followed; bodies are capped; the token only
- * ever goes into the Authorization header of requests to the configured
- * base URL. All transfers of one api_http share connections (keep-alive),
- * DNS and TLS sessions.
+ * TLS verification is always on, with TLS 1.2 or newer; plain http is
+ * allowed only for loopback hosts (and never through a proxy); redirects
+ * are never followed; bodies are capped; the token only ever goes into the
+ * Authorization header of requests to the configured base URL, never to a
+ * proxy (through https_proxy it travels inside the TLS tunnel). All
+ * transfers of one api_http share connections (keep-alive), DNS and TLS
+ * sessions.
  *
  * Two ways to use it: api_http_perform() blocks (CLI), with retries for
  * GETs; or api_transfer_new() gives an easy handle for the caller's
@@ -43,7 +45,9 @@ typedef struct api_http_config {
 	long low_speed_time_s;      /* abort below 1 byte/s for this long; 0: 15 */
 	size_t max_body;            /* 0: API_BODY_MAX_DEFAULT */
 	int max_retries;            /* GET retries; -1: API_RETRIES_DEFAULT */
-	const char *ca_file;        /* NULL: system default */
+	const char *ca_file;        /* PEM CA certificates that replace the
+				     * system's (CURLOPT_CAINFO); copied;
+				     * NULL: the system's */
 } api_http_config;
 
 typedef struct api_http api_http;
@@ -127,5 +131,12 @@ bool api_should_retry(api_method m, api_status kind, long status,
 /* Map a libcurl result to an api_error (network, TLS, timeout, too large).
  * Never includes the URL's query or any header in the message. */
 api_status api_curl_error(CURLcode rc, api_error *err);
+/* The same, with libcurl's error buffer for the transfer (detail; NULL
+ * or empty when none) so that a TLS failure names its reason in words:
+ * self-signed, untrusted CA, expired, not valid yet, another host name,
+ * not TLS at all (a plain HTTP server), a TLS version older than 1.2, an
+ * unusable CA file. An unknown TLS failure shows the detail, escaped. */
+api_status api_curl_error_detail(CURLcode rc, const char *detail,
+				 api_error *err);
 
 #endif

@@ -3,6 +3,7 @@
  * nuki-sim: run the Nuki Web API simulator as a program. Parses the
  * options, starts the server, prints its base URL as the first line of
  * standard output and serves until SIGINT or SIGTERM. Bad usage exits 2.
+ * With --tls-cert and --tls-key it serves HTTPS and prints https://.
  */
 #include "config.h"
 
@@ -52,6 +53,13 @@ static void sim_main_usage(FILE *out)
 		"unanswered\n"
 		"  --step-ms N        time per device state change (default "
 		"1000)\n"
+		"  --tls-cert FILE    serve HTTPS with this PEM certificate "
+		"(then any\n"
+		"                     intermediates); needs --tls-key\n"
+		"  --tls-key FILE     the certificate's PEM private key\n"
+		"  --tls-priorities S GnuTLS priority string (default NORMAL), "
+		"e.g. to\n"
+		"                     offer only old TLS versions in tests\n"
 		"  --help             show this help and exit\n"
 		"  --version          show the version and exit\n",
 		SIM_MAX_LOGS);
@@ -114,6 +122,9 @@ enum {
 	OPT_RATE,
 	OPT_DROP,
 	OPT_STEP,
+	OPT_TLS_CERT,
+	OPT_TLS_KEY,
+	OPT_TLS_PRIO,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -133,6 +144,9 @@ int main(int argc, char **argv)
 		{"rate-limit", required_argument, NULL, OPT_RATE},
 		{"drop-rate", required_argument, NULL, OPT_DROP},
 		{"step-ms", required_argument, NULL, OPT_STEP},
+		{"tls-cert", required_argument, NULL, OPT_TLS_CERT},
+		{"tls-key", required_argument, NULL, OPT_TLS_KEY},
+		{"tls-priorities", required_argument, NULL, OPT_TLS_PRIO},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -213,6 +227,18 @@ int main(int argc, char **argv)
 						    "use 1..600000");
 			opt.step_ms = (unsigned)v;
 			break;
+		case OPT_TLS_CERT:
+			opt.tls_cert = optarg;
+			break;
+		case OPT_TLS_KEY:
+			opt.tls_key = optarg;
+			break;
+		case OPT_TLS_PRIO:
+			if (optarg[0] == '\0')
+				return sim_main_bad("tls-priorities", optarg,
+						    "must not be empty");
+			opt.tls_priorities = optarg;
+			break;
 		case OPT_HELP:
 			sim_main_usage(stdout);
 			return 0;
@@ -235,6 +261,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "nuki-sim: unexpected argument '%s'\n",
 			argv[optind]);
 		fprintf(stderr, "Try 'nuki-sim --help'.\n");
+		return 2;
+	}
+
+	if ((opt.tls_cert == NULL) != (opt.tls_key == NULL)) {
+		fprintf(stderr, "nuki-sim: --tls-cert and --tls-key go "
+				"together\n");
+		fprintf(stderr, "Try 'nuki-sim --help'.\n");
+		return 2;
+	}
+	if (opt.tls_priorities != NULL && opt.tls_cert == NULL) {
+		fprintf(stderr, "nuki-sim: --tls-priorities needs --tls-cert "
+				"and --tls-key\n");
 		return 2;
 	}
 

@@ -4,7 +4,9 @@
  * connection, keep-alive). Each request is checked for the injected faults
  * (latency, drops, rate limit, 503s) and the bearer token, then dispatched
  * by sim_api under the one state mutex. A timer thread moves devices
- * through their states even when nobody asks.
+ * through their states even when nobody asks. With a certificate and key
+ * the same daemon speaks TLS (MHD_USE_TLS, GnuTLS underneath); every
+ * accepted connection is counted, which over TLS is one handshake each.
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -54,6 +57,10 @@ struct sim {
 	int64_t rate_window;
 	unsigned rate_count;
 	atomic_ulong requests;
+	atomic_ulong connections;
+	char *tls_cert;  /* PEM text; NULL when serving plain HTTP */
+	char *tls_key;   /* PEM text; wiped when freed */
+	char mhd_msg[256]; /* libmicrohttpd's last error message (log_mu) */
 	unsigned port;
 	char url[96];
 };
@@ -118,6 +125,33 @@ static void sim_access_line(sim *s, const char *method, const sim_req *rq,
 		(long long)(sim_mono_ms() - rq->start_ms));
 	fflush(s->access);
 	pthread_mutex_unlock(&s->log_mu);
+}
+
+/* MHD_OPTION_EXTERNAL_LOGGER: keep the last message, for a failed
+ * start (GnuTLS refusing a key, an address in use). */
+static void sim_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	sim *s = cls;
+	size_t n;
+
+	pthread_mutex_lock(&s->log_mu);
+	vsnprintf(s->mhd_msg, sizeof s->mhd_msg, fmt, ap);
+	n = strlen(s->mhd_msg);
+	while (n > 0 && (s->mhd_msg[n - 1] == '\n' || s->mhd_msg[n - 1] == '.'))
+		s->mhd_msg[--n] = '\0';
+	pthread_mutex_unlock(&s->log_mu);
+}
+
+/* MHD_OPTION_NOTIFY_CONNECTION: count accepted connections. */
+static void sim_conn_cb(void *cls, struct MHD_Connection *c, void **socket_ctx,
+			enum MHD_ConnectionNotificationCode code)
+{
+	sim *s = cls;
+
+	(void)c;
+	(void)socket_ctx;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+		atomic_fetch_add(&s->connections, 1);
 }
 
 static bool sim_authorized(const sim *s, struct MHD_Connection *conn)
@@ -411,8 +445,11 @@ static bool sim_listen(sim *s, const sim_options *opt, char *err, size_t errlen)
 	struct sockaddr_in6 a6;
 	const struct sockaddr *sa;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD |
-			 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
+			 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL |
+			 MHD_USE_ERROR_LOG;
 	const union MHD_DaemonInfo *info;
+	struct MHD_OptionItem tls[4];
+	size_t nt = 0;
 	bool v6 = false;
 
 	if (strcmp(host, "localhost") == 0)
@@ -438,23 +475,74 @@ static bool sim_listen(sim *s, const sim_options *opt, char *err, size_t errlen)
 			 "host '%.64s' is not an IPv4 or IPv6 address", host);
 		return false;
 	}
+	if (s->tls_cert != NULL) {
+		flags |= MHD_USE_TLS;
+		tls[nt++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0,
+						    s->tls_cert};
+		tls[nt++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0,
+						    s->tls_key};
+		if (opt->tls_priorities != NULL)
+			tls[nt++] = (struct MHD_OptionItem){
+				MHD_OPTION_HTTPS_PRIORITIES, 0,
+				(void *)opt->tls_priorities};
+	}
+	tls[nt] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
 	s->daemon = MHD_start_daemon(
 		flags, (uint16_t)opt->port, NULL, NULL, sim_handle, s,
+		MHD_OPTION_EXTERNAL_LOGGER, sim_mhd_log, s,
 		MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_URI_LOG_CALLBACK,
 		sim_uri_cb, s, MHD_OPTION_NOTIFY_COMPLETED, sim_done_cb, s,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_CONNECTION, sim_conn_cb, s,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_ARRAY,
+		tls, MHD_OPTION_END);
 	if (s->daemon == NULL) {
-		sim_errf(err, errlen,
-			 "cannot listen on %.64s (address in use or not "
-			 "allowed?)",
-			 host);
+		pthread_mutex_lock(&s->log_mu);
+		if (s->mhd_msg[0] != '\0' && err != NULL && errlen > 0)
+			snprintf(err, errlen, "cannot serve on %.64s: %s", host,
+				 s->mhd_msg);
+		else
+			sim_errf(err, errlen,
+				 "cannot listen on %.64s (address in use or "
+				 "not allowed?)",
+				 host);
+		pthread_mutex_unlock(&s->log_mu);
 		return false;
 	}
 	info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info != NULL ? info->port : opt->port;
-	snprintf(s->url, sizeof s->url, v6 ? "http://[%s]:%u" : "http://%s:%u",
-		 host, s->port);
+	snprintf(s->url, sizeof s->url, v6 ? "%s://[%s]:%u" : "%s://%s:%u",
+		 s->tls_cert != NULL ? "https" : "http", host, s->port);
 	return true;
+}
+
+int sim_tls_supported(void)
+{
+	return MHD_is_feature_supported(MHD_FEATURE_TLS) == MHD_YES;
+}
+
+/* Read the certificate and key for HTTPS into s (both or neither). */
+static bool sim_load_tls(sim *s, const sim_options *opt, char *err,
+			 size_t errlen)
+{
+	size_t len;
+
+	if (opt->tls_cert == NULL && opt->tls_key == NULL)
+		return true;
+	if (opt->tls_cert == NULL || opt->tls_key == NULL) {
+		sim_errf(err, errlen, "%s",
+			 "HTTPS needs both a certificate and its key");
+		return false;
+	}
+	if (!sim_tls_supported()) {
+		sim_errf(err, errlen, "%s",
+			 "this libmicrohttpd was built without TLS support");
+		return false;
+	}
+	s->tls_cert = sim_read_file(opt->tls_cert, &len, err, errlen);
+	if (s->tls_cert == NULL)
+		return false;
+	s->tls_key = sim_read_file(opt->tls_key, &len, err, errlen);
+	return s->tls_key != NULL;
 }
 
 sim *sim_start(const sim_options *opt, char *errbuf, size_t errlen)
@@ -512,6 +600,8 @@ sim *sim_start(const sim_options *opt, char *errbuf, size_t errlen)
 			 opt->access_log);
 		goto fail;
 	}
+	if (!sim_load_tls(s, opt, errbuf, errlen))
+		goto fail;
 	if (pthread_create(&s->ticker, NULL, sim_ticker, s) != 0) {
 		sim_errf(errbuf, errlen, "%s", "cannot start the timer thread");
 		goto fail;
@@ -540,6 +630,11 @@ unsigned long sim_request_count(const sim *s)
 	return atomic_load(&s->requests);
 }
 
+unsigned long sim_connection_count(const sim *s)
+{
+	return atomic_load(&s->connections);
+}
+
 void sim_stop(sim *s)
 {
 	if (s == NULL)
@@ -557,6 +652,11 @@ void sim_stop(sim *s)
 		fclose(s->access);
 	sim_state_free(s->st);
 	free(s->token);
+	free(s->tls_cert);
+	if (s->tls_key != NULL) {
+		OPENSSL_cleanse(s->tls_key, strlen(s->tls_key));
+		free(s->tls_key);
+	}
 	pthread_cond_destroy(&s->cv);
 	pthread_mutex_destroy(&s->log_mu);
 	pthread_mutex_destroy(&s->mu);

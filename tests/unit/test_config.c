@@ -4,7 +4,8 @@
  * comments, whitespace, quoting; unknown keys and bad values reported
  * with their line number and never echoing the token), the default path,
  * the permission rule, and loading a real file: mode 600 accepted, 644
- * and symbolic links refused.
+ * and symbolic links refused. The CA file: ca-file's syntax (an absolute
+ * path), NUKI_CA_FILE's, and the readability check that names the file.
  */
 #include "config.h"
 
@@ -415,6 +416,165 @@ START_TEST(test_load_reports_the_line)
 }
 END_TEST
 
+/* ---- the CA file ---------------------------------------------------- */
+
+static const struct ca_parse_case {
+	const char *text;
+	const char *want;  /* the path, or NULL: refused */
+	const char *says;  /* for a refusal */
+} ca_parse[] = {
+	{ "ca-file = /etc/ssl/company.pem\n", "/etc/ssl/company.pem", NULL },
+	{ "ca-file = \"/with space/ca.pem\"\n", "/with space/ca.pem", NULL },
+	{ "  ca-file\t=\t/a.pem  \r\n", "/a.pem", NULL },
+	{ "ca-file = ca.pem\n", NULL, "cfg:1: ca-file: invalid value; expected an absolute path" },
+	{ "ca-file = ~/ca.pem\n", NULL, "cfg:1: ca-file" },
+	{ "# c\nca-file = /a\x01b\n", NULL, "cfg:2: ca-file" },
+	{ "ca-file = /a\nca-file = /b\n", NULL, "cfg:2: ca-file is set twice" },
+	{ "ca-file =\n", NULL, "the value is empty" },
+};
+
+START_TEST(test_ca_file_key)
+{
+	const struct ca_parse_case *c = &ca_parse[_i];
+	settings s;
+	settings_error err;
+	bool ok;
+
+	settings_init(&s);
+	ok = settings_parse(&s, c->text, strlen(c->text), "cfg", &err);
+	if (c->want) {
+		ck_assert_msg(ok, "case %d: %s", _i, err.message);
+		ck_assert_str_eq(s.ca_file, c->want);
+		ck_assert(s.from_file & (1u << SETTINGS_KEY_CA_FILE));
+	} else {
+		ck_assert_msg(!ok, "case %d accepted", _i);
+		ck_assert_msg(strstr(err.message, c->says) != NULL,
+			      "case %d: '%s' lacks '%s'", _i, err.message, c->says);
+	}
+	settings_free(&s);
+	ck_assert_ptr_null(s.ca_file);
+}
+END_TEST
+
+START_TEST(test_unknown_key_lists_every_key)
+{
+	static const char text[] = "colour = 1\n";
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_parse(&s, text, strlen(text), "cfg", &err));
+	for (int k = 0; k < SETTINGS_KEY_COUNT; k++)
+		ck_assert_msg(strstr(err.message, settings_key_name((settings_key)k)),
+			      "'%s' lacks '%s'", err.message,
+			      settings_key_name((settings_key)k));
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_set_ca_file_from_the_environment)
+{
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(!settings_set_ca_file(&s, "", &err));
+	ck_assert_ptr_nonnull(strstr(err.message, "NUKI_CA_FILE"));
+	ck_assert(!settings_set_ca_file(&s, "/a\nb", &err));
+	ck_assert(!settings_set_ca_file(&s, NULL, &err));
+	ck_assert_ptr_null(s.ca_file);
+	/* relative is fine here: the environment is relative to the cwd */
+	ck_assert(settings_set_ca_file(&s, "ca.pem", &err));
+	ck_assert_str_eq(s.ca_file, "ca.pem");
+	ck_assert(settings_set_ca_file(&s, "/b.pem", &err));
+	ck_assert_str_eq(s.ca_file, "/b.pem");
+	settings_free(&s);
+}
+END_TEST
+
+#define PEM_LINE "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+
+/* write_file's text, or n bytes of 'x' then text when pad > 0 */
+static void write_padded(size_t pad, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	char junk[1024];
+
+	ck_assert_int_ge(fd, 0);
+	memset(junk, 'x', sizeof junk);
+	while (pad > 0) {
+		size_t n = pad < sizeof junk ? pad : sizeof junk;
+		ck_assert_int_eq(write(fd, junk, n), (ssize_t)n);
+		pad -= n;
+	}
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+static const struct ca_check_case {
+	size_t pad;         /* junk before the text */
+	const char *text;
+	bool ok;
+	const char *says;
+} ca_check[] = {
+	{ 0, PEM_LINE, true, NULL },
+	{ 0, "# bundle\n" PEM_LINE PEM_LINE, true, NULL },
+	/* the marker straddles the checker's reads (8 KiB + 27 bytes, then
+	 * 26 bytes kept and 8 KiB + 1 more) */
+	{ 8205, PEM_LINE, true, NULL },
+	{ 8218, PEM_LINE, true, NULL },
+	{ 8219 + 8193 - 12, PEM_LINE, true, NULL },
+	{ 100000, PEM_LINE, true, NULL },
+	{ 0, "", false, "holds no PEM certificate" },
+	{ 0, "-----BEGIN PRIVATE KEY-----\nMIIB\n", false, "holds no PEM certificate" },
+	{ 9000, "-----BEGIN CERT", false, "holds no PEM certificate" },
+};
+
+START_TEST(test_ca_file_must_hold_a_certificate)
+{
+	const struct ca_check_case *c = &ca_check[_i];
+	settings_error err = { 0 };
+
+	make_dir();
+	write_padded(c->pad, c->text);
+	ck_assert_msg(settings_check_ca_file(path, "NUKI_CA_FILE", &err) == c->ok,
+		      "case %d: %s", _i, err.message);
+	if (!c->ok) {
+		ck_assert_ptr_nonnull(strstr(err.message, c->says));
+		ck_assert_ptr_nonnull(strstr(err.message, path));
+		ck_assert_ptr_nonnull(strstr(err.message, "NUKI_CA_FILE"));
+	}
+	remove_dir();
+}
+END_TEST
+
+START_TEST(test_ca_file_that_is_missing_or_a_directory_is_named)
+{
+	settings_error err;
+
+	make_dir();
+	ck_assert(!settings_check_ca_file(path, "cfg: ca-file", &err));
+	ck_assert_ptr_nonnull(strstr(err.message, path));
+	ck_assert_ptr_nonnull(strstr(err.message, "cfg: ca-file"));
+	ck_assert_ptr_nonnull(strstr(err.message, "No such file"));
+	ck_assert(!settings_check_ca_file(dir, NULL, &err));
+	ck_assert_ptr_nonnull(strstr(err.message, dir));
+	ck_assert_ptr_nonnull(strstr(err.message, "not a regular file"));
+	remove_dir();
+}
+END_TEST
+
+START_TEST(test_ca_file_message_escapes_the_path)
+{
+	settings_error err;
+
+	ck_assert(!settings_check_ca_file("/nonexistent/\x1b[31m.pem",
+					  "NUKI_CA_FILE", &err));
+	ck_assert_ptr_null(strchr(err.message, '\x1b'));
+	ck_assert_ptr_nonnull(strstr(err.message, "\\x1b[31m.pem"));
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("settings");
@@ -443,6 +603,17 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_load_refuses_a_symlink);
 	tcase_add_test(tc, test_load_absent_file_is_no_error);
 	tcase_add_test(tc, test_load_reports_the_line);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("ca-file");
+	tcase_add_loop_test(tc, test_ca_file_key, 0,
+			    (int)(sizeof ca_parse / sizeof ca_parse[0]));
+	tcase_add_test(tc, test_unknown_key_lists_every_key);
+	tcase_add_test(tc, test_set_ca_file_from_the_environment);
+	tcase_add_loop_test(tc, test_ca_file_must_hold_a_certificate, 0,
+			    (int)(sizeof ca_check / sizeof ca_check[0]));
+	tcase_add_test(tc, test_ca_file_that_is_missing_or_a_directory_is_named);
+	tcase_add_test(tc, test_ca_file_message_escapes_the_path);
 	suite_add_tcase(s, tc);
 	return s;
 }

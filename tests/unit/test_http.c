@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests of the transport's pure policy: which base URLs are allowed,
- * the backoff schedule, Retry-After parsing and clamping, which failures
- * may be retried, how libcurl errors are reported, and what api_http_new
+ * Unit tests of the transport's pure policy: which base URLs are allowed
+ * and what a refusal says, the backoff schedule, Retry-After parsing and
+ * clamping, which failures may be retried, how libcurl errors are
+ * reported (a TLS failure names its reason), and what api_http_new
  * refuses. No network.
  */
 #include "config.h"
@@ -70,6 +71,37 @@ START_TEST(test_plain_http_refusal_explains_loopback_rule)
 
 	ck_assert_int_eq(api_url_check("http://example.com", &err), API_ERR_INVALID);
 	ck_assert_ptr_nonnull(strstr(err.message, "loopback"));
+}
+END_TEST
+
+/* What a refused base URL says: a missing scheme is not "must start with
+ * https://", since http:// is allowed for loopback. */
+static const struct {
+	const char *url;
+	const char *says;
+	const char *never;
+} url_msg_cases[] = {
+	{ "127.0.0.1:8080", "needs a scheme: https://", "must start with" },
+	{ "127.0.0.1:8080", "http:// for a loopback host", NULL },
+	{ "localhost", "needs a scheme", NULL },
+	{ "api.nuki.io/v1", "needs a scheme: https://", "must start with" },
+	{ "ftp://api.nuki.io", "must start with https://", NULL },
+	{ "ftp://api.nuki.io", "http:// for a loopback host", NULL },
+	{ "http://api.nuki.io", "only for a loopback host", NULL },
+};
+
+START_TEST(test_base_url_refusal_messages)
+{
+	api_error err;
+
+	ck_assert_int_eq(api_url_check(url_msg_cases[_i].url, &err), API_ERR_INVALID);
+	ck_assert_msg(strstr(err.message, url_msg_cases[_i].says) != NULL,
+		      "\"%s\": \"%s\" lacks \"%s\"", url_msg_cases[_i].url,
+		      err.message, url_msg_cases[_i].says);
+	if (url_msg_cases[_i].never)
+		ck_assert_msg(strstr(err.message, url_msg_cases[_i].never) == NULL,
+			      "\"%s\": \"%s\" says \"%s\"", url_msg_cases[_i].url,
+			      err.message, url_msg_cases[_i].never);
 }
 END_TEST
 
@@ -242,6 +274,111 @@ START_TEST(test_curl_error_kinds)
 }
 END_TEST
 
+/* A TLS failure names its reason, from libcurl's error text (OpenSSL and
+ * GnuTLS phrases), with advice that fits it and no other. */
+static const struct {
+	CURLcode rc;
+	const char *detail;
+	const char *says;
+	const char *never;
+} tls_cases[] = {
+	{ CURLE_SSL_CONNECT_ERROR,
+	  "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number",
+	  "the server did not answer in TLS", "clock" },
+	{ CURLE_SSL_CONNECT_ERROR,
+	  "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number",
+	  "plain HTTP server", "CA" },
+	{ CURLE_SSL_CONNECT_ERROR,
+	  "OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to 127.0.0.1:1 ",
+	  "the server did not answer in TLS", "clock" },
+	{ CURLE_SSL_CONNECT_ERROR, "An unexpected TLS packet was received.",
+	  "the server did not answer in TLS", NULL },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL certificate problem: self-signed certificate",
+	  "the server's certificate is self-signed", "clock" },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL certificate problem: self signed certificate",
+	  "NUKI_CA_FILE", NULL },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL certificate problem: self-signed certificate in certificate chain",
+	  "chain ends in a CA that is not trusted", NULL },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL certificate problem: unable to get local issuer certificate",
+	  "not signed by a trusted CA", "clock" },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL certificate problem: unable to get local issuer certificate",
+	  "ca-file", NULL },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL certificate problem: certificate has expired",
+	  "the server's certificate has expired", "CA" },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "server certificate expiration date has passed.", "has expired", NULL },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL certificate problem: certificate is not yet valid",
+	  "the server's certificate is not valid yet", "CA" },
+	{ CURLE_PEER_FAILED_VERIFICATION, "server certificate not activated yet.",
+	  "not valid yet", NULL },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL: no alternative certificate subject name matches target host name '127.0.0.1'",
+	  "the server's certificate is for another host name", "clock" },
+	{ CURLE_PEER_FAILED_VERIFICATION,
+	  "SSL: certificate subject name 'a.example' does not match target host name 'b.example'",
+	  "another host name", NULL },
+	{ CURLE_SSL_CONNECT_ERROR,
+	  "OpenSSL/3.0.19: error:0A000102:SSL routines::unsupported protocol",
+	  "the server offers only TLS versions older than 1.2", "clock" },
+	{ CURLE_SSL_CONNECT_ERROR,
+	  "error:0A00042E:SSL routines::tlsv1 alert protocol version",
+	  "older than 1.2", NULL },
+	{ CURLE_SSL_CACERT_BADFILE, "error setting certificate file: /x/ca.pem",
+	  "the CA file cannot be used", NULL },
+	{ CURLE_SSL_CACERT_BADFILE, "error setting certificate file: /x/ca.pem",
+	  "NUKI_CA_FILE", NULL },
+	{ CURLE_SSL_CONNECT_ERROR, "something new",
+	  "TLS failed (something new)", NULL },
+	{ CURLE_SSL_CONNECT_ERROR, "", "never turns verification off", NULL },
+	{ CURLE_SSL_CONNECT_ERROR, NULL, "never turns verification off", NULL },
+};
+
+START_TEST(test_tls_failure_names_its_reason)
+{
+	api_error err;
+
+	ck_assert_int_eq(api_curl_error_detail(tls_cases[_i].rc, tls_cases[_i].detail,
+					       &err),
+			 API_ERR_TLS);
+	ck_assert_int_eq(api_status_exit_code(err.kind), 3);
+	ck_assert_msg(strstr(err.message, tls_cases[_i].says) != NULL,
+		      "case %d: \"%s\" lacks \"%s\"", _i, err.message,
+		      tls_cases[_i].says);
+	if (tls_cases[_i].never)
+		ck_assert_msg(strstr(err.message, tls_cases[_i].never) == NULL,
+			      "case %d: \"%s\" says \"%s\"", _i, err.message,
+			      tls_cases[_i].never);
+}
+END_TEST
+
+START_TEST(test_tls_failure_detail_is_escaped)
+{
+	api_error err;
+
+	api_curl_error_detail(CURLE_SSL_CONNECT_ERROR, "odd \x1b[31m name", &err);
+	ck_assert_ptr_null(strchr(err.message, '\x1b'));
+	ck_assert_ptr_nonnull(strstr(err.message, "\\x1b[31m"));
+}
+END_TEST
+
+START_TEST(test_non_tls_errors_ignore_the_detail)
+{
+	api_error err;
+
+	ck_assert_int_eq(api_curl_error_detail(CURLE_COULDNT_CONNECT,
+					       "wrong version number", &err),
+			 API_ERR_NETWORK);
+	ck_assert_ptr_null(strstr(err.message, "TLS"));
+}
+END_TEST
+
 START_TEST(test_exit_codes_follow_the_design)
 {
 	ck_assert_int_eq(api_status_exit_code(API_OK), 0);
@@ -369,6 +506,8 @@ static Suite *http_suite(void)
 	tcase_add_loop_test(tc, test_base_url_policy, 0,
 			    (int)(sizeof url_cases / sizeof url_cases[0]));
 	tcase_add_test(tc, test_plain_http_refusal_explains_loopback_rule);
+	tcase_add_loop_test(tc, test_base_url_refusal_messages, 0,
+			    (int)(sizeof url_msg_cases / sizeof url_msg_cases[0]));
 	tcase_add_test(tc, test_loopback_hosts);
 	tcase_add_test(tc, test_backoff_doubles_from_half_a_second);
 	tcase_add_test(tc, test_backoff_is_capped_at_eight_seconds_plus_jitter);
@@ -383,6 +522,10 @@ static Suite *http_suite(void)
 	tcase_add_test(tc, test_retry_disabled_with_zero_retries);
 	tcase_add_loop_test(tc, test_curl_error_kinds, 0,
 			    (int)(sizeof curl_cases / sizeof curl_cases[0]));
+	tcase_add_loop_test(tc, test_tls_failure_names_its_reason, 0,
+			    (int)(sizeof tls_cases / sizeof tls_cases[0]));
+	tcase_add_test(tc, test_tls_failure_detail_is_escaped);
+	tcase_add_test(tc, test_non_tls_errors_ignore_the_detail);
 	tcase_add_test(tc, test_exit_codes_follow_the_design);
 	tcase_add_test(tc, test_error_message_escapes_control_characters);
 	suite_add_tcase(s, tc);
