@@ -3,8 +3,12 @@
  * Unit tests of model/pager: the cursor stack (next, prev, home), end of
  * history, limit changes, late answers, duplicates (also while new
  * deliveries arrive), arrived-entry counting for follow mode and the
- * filters. A tiny in-memory "server" answers pages the way the API does:
- * newest first, the cursor asks for entries strictly older than it.
+ * filters, over the webhook-log entries (the entry ops and page sizes of
+ * model_log_webhooks). A tiny in-memory "server" answers pages the way
+ * the API does: newest first, the cursor asks for entries strictly older
+ * than it. Then the same pager over another kind of entry with other
+ * page sizes (1..50, default 20, steps 10/20/50, like the activity log),
+ * which the pager knows nothing about.
  */
 #include "config.h"
 
@@ -15,7 +19,11 @@
 
 #include "api/decode.h"
 #include "api/error.h"
+#include "model/log_source.h"
 #include "model/pager.h"
+
+#define WH_OPS (model_log_webhooks.entry)
+#define WH_LIMITS (model_log_webhooks.limits)
 
 /* Log n has id "id%05d"; bigger n is newer. Every third one failed. */
 static int newest;        /* entries 1..newest exist */
@@ -65,7 +73,8 @@ static api_webhook_log_list serve(long limit, const char *cursor)
 static pager_load_result fetch(pager *p)
 {
 	api_webhook_log_list l = serve(pager_limit(p), pager_cursor(p));
-	pager_load_result r = pager_load(p, pager_cursor(p), pager_limit(p), &l);
+	pager_load_result r =
+		pager_load(p, pager_cursor(p), pager_limit(p), l.items, l.n);
 	api_webhook_log_list_free(&l);
 	return r;
 }
@@ -74,18 +83,24 @@ static pager *new_pager(long limit)
 {
 	pager *p;
 	api_error err;
-	ck_assert_int_eq(pager_new(&p, 7, limit, &err), API_OK);
+	ck_assert_int_eq(pager_new(&p, WH_OPS, WH_LIMITS, limit, &err), API_OK);
 	return p;
+}
+
+/* The i-th entry shown, as the webhook log it is. */
+static const api_webhook_log *wh_entry(const pager *p, size_t i)
+{
+	return pager_item(p, i);
 }
 
 static int first_shown(const pager *p)
 {
-	return id_num(pager_entry(p, 0)->id);
+	return id_num(wh_entry(p, 0)->id);
 }
 
 static int last_shown(const pager *p)
 {
-	return id_num(pager_entry(p, pager_count(p) - 1)->id);
+	return id_num(wh_entry(p, pager_count(p) - 1)->id);
 }
 
 static void setup(void)
@@ -98,32 +113,31 @@ START_TEST(a_new_pager_is_at_home_wanting_the_newest_page)
 {
 	pager *p = new_pager(0);
 	ck_assert_int_eq(pager_limit(p), 50);
-	ck_assert_int_eq(pager_api_key_id(p), 7);
+	ck_assert_ptr_eq(pager_ops(p), WH_OPS);
+	ck_assert_ptr_eq(pager_limits_of(p), WH_LIMITS);
 	ck_assert_uint_eq(pager_page_number(p), 1);
 	ck_assert_ptr_null(pager_cursor(p));
 	ck_assert(!pager_has_page(p));
 	ck_assert(pager_has_older(p));
 	ck_assert_uint_eq(pager_count(p), 0);
-	ck_assert_ptr_null(pager_entry(p, 0));
+	ck_assert_ptr_null(wh_entry(p, 0));
 	pager_free(p);
 }
 END_TEST
 
-static const struct {
-	int64_t key;
-	long limit;
-} bad_new[] = {{0, 50}, {-1, 50}, {(int64_t)INT32_MAX + 1, 50},
-	       {7, -1}, {7, 101}};
+/* (The API key id is the log's parameter now: model_log_open checks
+ * it, see test_model.) */
+static const long bad_new[] = {-1, 101, 1000};
 
-START_TEST(pager_new_refuses_a_bad_key_or_limit)
+START_TEST(pager_new_refuses_a_bad_limit)
 {
 	pager *p = (pager *)&p;
 	api_error err;
-	ck_assert_int_eq(pager_new(&p, bad_new[_i].key, bad_new[_i].limit,
-				   &err),
+	ck_assert_int_eq(pager_new(&p, WH_OPS, WH_LIMITS, bad_new[_i], &err),
 			 API_ERR_INVALID);
 	ck_assert_ptr_null(p);
 	ck_assert_int_eq(err.kind, API_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.message, "between 1 and 100"));
 }
 END_TEST
 
@@ -324,8 +338,10 @@ START_TEST(a_late_answer_for_another_page_is_ignored)
 	fetch(p);
 	pager_next(p); /* wants id00071 */
 	api_webhook_log_list stale = serve(50, "id00021");
-	ck_assert_int_eq(pager_load(p, "id00021", 50, &stale), PAGER_IGNORED);
-	ck_assert_int_eq(pager_load(p, "id00071", 10, &stale), PAGER_IGNORED);
+	ck_assert_int_eq(pager_load(p, "id00021", 50, stale.items, stale.n),
+			 PAGER_IGNORED);
+	ck_assert_int_eq(pager_load(p, "id00071", 10, stale.items, stale.n),
+			 PAGER_IGNORED);
 	ck_assert(!pager_has_page(p));
 	api_webhook_log_list_free(&stale);
 	pager_free(p);
@@ -336,10 +352,10 @@ START_TEST(loaded_entries_are_copies_that_outlive_the_page)
 {
 	pager *p = new_pager(50);
 	api_webhook_log_list l = serve(50, NULL);
-	pager_load(p, NULL, 50, &l);
+	pager_load(p, NULL, 50, l.items, l.n);
 	api_webhook_log_list_free(&l);
-	ck_assert_str_eq(pager_entry(p, 0)->id, "id00120");
-	ck_assert_str_eq(pager_entry(p, 0)->response.body,
+	ck_assert_str_eq(wh_entry(p, 0)->id, "id00120");
+	ck_assert_str_eq(wh_entry(p, 0)->response.body,
 			 "{\"Feature\":\"DEVICE_STATUS\",\"n\":120}");
 	pager_free(p);
 }
@@ -355,7 +371,7 @@ START_TEST(new_entries_arriving_during_paging_cause_no_duplicates_or_gaps)
 	fetch(p);
 	for (;;) {
 		for (size_t i = 0; i < pager_count(p); i++)
-			seen[id_num(pager_entry(p, i)->id)]++;
+			seen[id_num(wh_entry(p, i)->id)]++;
 		newest += 7;
 		if (!pager_next(p))
 			break;
@@ -412,7 +428,7 @@ START_TEST(duplicates_within_a_page_are_dropped)
 	int nums[] = {9, 8, 8, 7, 9};
 	for (int i = 0; i < 5; i++)
 		make_log(&l.items[i], nums[i]);
-	ck_assert_int_eq(pager_load(p, NULL, 5, &l), PAGER_LOADED);
+	ck_assert_int_eq(pager_load(p, NULL, 5, l.items, l.n), PAGER_LOADED);
 	api_webhook_log_list_free(&l);
 	ck_assert_uint_eq(pager_total(p), 3);
 	ck_assert_int_eq(first_shown(p), 9);
@@ -452,7 +468,7 @@ START_TEST(arrivals_are_counted_while_on_an_older_page_without_moving_it)
 	fetch(p);
 	newest += 3;
 	api_webhook_log_list l = serve(50, NULL);
-	ck_assert_int_eq(pager_load(p, NULL, 50, &l), PAGER_IGNORED);
+	ck_assert_int_eq(pager_load(p, NULL, 50, l.items, l.n), PAGER_IGNORED);
 	api_webhook_log_list_free(&l);
 	ck_assert_uint_eq(pager_arrived(p, NULL), 3);
 	ck_assert_uint_eq(pager_page_number(p), 2);
@@ -495,7 +511,7 @@ START_TEST(the_failed_only_filter_shows_only_failed_deliveries)
 	ck_assert_uint_eq(pager_total(p), 50);
 	ck_assert_uint_eq(pager_count(p), 17); /* 120, 117, ..., 72 */
 	for (size_t i = 0; i < pager_count(p); i++)
-		ck_assert(!pager_entry(p, i)->succeeded);
+		ck_assert(!wh_entry(p, i)->succeeded);
 	pager_free(p);
 }
 END_TEST
@@ -539,7 +555,7 @@ static Suite *pager_suite(void)
 	TCase *t = tcase_create("cursors");
 	tcase_add_checked_fixture(t, setup, NULL);
 	tcase_add_test(t, a_new_pager_is_at_home_wanting_the_newest_page);
-	tcase_add_loop_test(t, pager_new_refuses_a_bad_key_or_limit, 0,
+	tcase_add_loop_test(t, pager_new_refuses_a_bad_limit, 0,
 			    sizeof bad_new / sizeof bad_new[0]);
 	tcase_add_test(t, the_newest_page_shows_the_newest_entries_first);
 	tcase_add_test(t, next_asks_for_entries_older_than_the_last_one_shown);
