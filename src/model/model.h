@@ -238,9 +238,11 @@ const long *model_log_steps(const model *m, const model_log *h, size_t *n);
 long model_log_next_limit(const model *m, const model_log *h, int dir);
 
 /* Transitions; each asks for the new page, from the cache when it has
- * it, and cancels a page request nobody needs any more. Next, prev and
- * home return whether the position changed (see pager.h); home also
- * refreshes the newest page when it is not fresh. */
+ * it, and cancels a page request nobody needs any more, and returns
+ * whether the position changed. Next: the entries older than the last
+ * one shown (false without a loaded, full page); prev: back to the
+ * newer page (false on page 1); home: the newest page, which it also
+ * refreshes when it is not fresh (false when already there). */
 bool model_log_next(model *m, model_log *h);
 bool model_log_prev(model *m, model_log *h);
 bool model_log_home(model *m, model_log *h);
