@@ -53,20 +53,9 @@ struct engine {
 	engine_stats st;
 };
 
-static const char *const state_names[] = {
-#define X(name, text) [name] = text,
-	ENGINE_STATE_LIST(X)
-#undef X
-};
-_Static_assert(sizeof state_names / sizeof state_names[0] ==
-		       ENGINE_STATE_COUNT,
-	       "state_names must cover every engine_state");
-
 const char *engine_state_name(engine_state s)
 {
-	if ((unsigned)s >= ENGINE_STATE_COUNT)
-		return "unknown";
-	return state_names[s];
+	return model_request_state_name(s);
 }
 
 bool engine_key(const api_request *req, char *buf, size_t cap)
@@ -571,6 +560,17 @@ size_t engine_list(const engine *e, engine_progress *out, size_t cap)
 			out[n] = e->recent[i];
 	}
 	return n;
+}
+
+bool engine_recent(const engine *e, size_t k, engine_progress *out)
+{
+	if (k >= e->n_recent)
+		return false;
+	size_t i = (e->recent_next + ENGINE_RECENT_MAX - 1 - k) %
+		   ENGINE_RECENT_MAX;
+	if (out)
+		*out = e->recent[i];
+	return true;
 }
 
 engine_stats engine_get_stats(const engine *e)

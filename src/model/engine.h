@@ -34,27 +34,24 @@
 #include "api/http.h"
 #include "api/request.h"
 #include "model/clock.h"
+#include "model/progress.h"
 #include "model/transport.h"
 
 #define ENGINE_DEADLINE_DEFAULT_MS ((int64_t)60000)
 /* Finished requests remembered for engine_progress_of / engine_list. */
 #define ENGINE_RECENT_MAX 16
 /* "METHOD path?query" fits in this (the cache key too). */
-#define ENGINE_KEY_MAX (8 + API_PATH_MAX + 1 + API_QUERY_MAX)
+#define ENGINE_KEY_MAX MODEL_REQUEST_KEY_MAX
 
-#define ENGINE_STATE_LIST(X)                                            \
-	X(ENGINE_QUEUED, "queued")                                      \
-	X(ENGINE_RUNNING, "running")                                    \
-	X(ENGINE_DONE, "done")                                          \
-	X(ENGINE_FAILED, "failed")                                      \
-	X(ENGINE_CANCELLED, "cancelled")
-
-typedef enum engine_state {
-#define X(name, text) name,
-	ENGINE_STATE_LIST(X)
-#undef X
-	ENGINE_STATE_COUNT
-} engine_state;
+/* A request's state is the model's (model/progress.h), so that what the
+ * engine reports reaches a front end without a copy. */
+typedef model_request_state engine_state;
+#define ENGINE_QUEUED MODEL_REQ_QUEUED
+#define ENGINE_RUNNING MODEL_REQ_RUNNING
+#define ENGINE_DONE MODEL_REQ_DONE
+#define ENGINE_FAILED MODEL_REQ_FAILED
+#define ENGINE_CANCELLED MODEL_REQ_CANCELLED
+#define ENGINE_STATE_COUNT MODEL_REQ_STATE_COUNT
 
 /* Identifies one submitted request; 0 is never used. */
 typedef uint64_t engine_id;
@@ -92,18 +89,8 @@ typedef struct engine_config {
 	int64_t deadline_ms;        /* 0: ENGINE_DEADLINE_DEFAULT_MS */
 } engine_config;
 
-typedef struct engine_progress {
-	engine_id id;
-	char key[ENGINE_KEY_MAX];
-	api_call call;
-	api_method method;
-	engine_state state;
-	int attempts;
-	int64_t submitted_at;
-	int64_t elapsed_ms;         /* running: so far; finished: in total */
-	int64_t starts_in_ms;       /* queued: until the next attempt; else 0 */
-	api_error err;              /* failed: why; retrying: the last error */
-} engine_progress;
+/* Progress of one request (model/progress.h). */
+typedef model_request engine_progress;
 
 typedef struct engine_stats {
 	unsigned long submitted;    /* engine_submit calls that succeeded */
@@ -173,6 +160,10 @@ bool engine_progress_of(const engine *e, engine_id id, engine_progress *out);
  * first, oldest first, then the recently finished, newest first. Returns
  * how many exist in all. */
 size_t engine_list(const engine *e, engine_progress *out, size_t cap);
+
+/* The k-th most recently finished or cancelled request (0: the newest),
+ * among the ENGINE_RECENT_MAX remembered; false when there is none. */
+bool engine_recent(const engine *e, size_t k, engine_progress *out);
 
 engine_stats engine_get_stats(const engine *e);
 

@@ -1,29 +1,41 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * model: the facade the front ends use. It owns the request engine, the
- * response cache and one log pager per API key, and offers what a pane
- * shows: the smart locks, the webhooks and the API keys (lists that live
- * for a few seconds in the cache), webhook-log pages (a page with a
- * cursor is immutable and kept until evicted; the newest page is
- * refreshed), and actions (lock, unlock, webhook create and delete) with
- * their outcome. Mutations invalidate what they change; a lock action is
- * followed by re-reads of the lock list until the lock's state settles.
- * Advanced actions (nuki-web-api.md 2.3) answer with a request id only;
- * their result arrives as a webhook, so the model looks for it in the
- * newest webhook-log page of each API key until it shows up or a time
- * limit passes.
+ * model: the facade the front ends use, and the only model header they
+ * need. It owns the request engine, the response cache and the open
+ * logs, and offers what a pane shows: the smart locks, the webhooks and
+ * the API keys (lists that live for a few seconds in the cache), paged
+ * logs (model_log: the webhook logs of an API key, and any log source
+ * added like them; a page with a cursor is immutable and kept until
+ * evicted, the newest page is refreshed), actions (lock, unlock, webhook
+ * create and delete) with their outcome, and the progress of every
+ * request for a status bar. Mutations invalidate what they change; a
+ * lock action is followed by re-reads of the lock list until the lock's
+ * state settles. Advanced actions (nuki-web-api.md 2.3) answer with a
+ * request id only; their result arrives as a webhook, so the model looks
+ * for it in the newest webhook-log page of each API key until it shows
+ * up or a time limit passes.
  *
  * Driving it: the loop calls model_poll, which waits on the network and
  * the terminal and runs the model's timers (watched lists going stale,
- * follow mode, follow-up reads). Whatever changed is reported as dirty
+ * follow mode, outcome reads). Whatever changed is reported as dirty
  * topic bits, through model_take_dirty and an optional observer called at
  * the end of model_poll; neither may paint. Reads never block and never
- * send by themselves: model_refresh (or a watch) asks for data.
+ * send by themselves: model_refresh, a watch or a log transition asks
+ * for data.
  *
- * Data handed out (lists, pagers) is owned by the model and valid until
- * the next model_poll or mutating model_ call; copy what must live longer.
- * Stale data stays available, with its age, while a refresh is in flight
- * or after it failed. No curses, no printing.
+ * Ownership: the model owns everything it hands out. Lists, log entries
+ * and request records returned by pointer are valid until the next
+ * model_poll or mutating model_ call on the same model; copy what must
+ * live longer. A model_log handle stays valid until model_log_close (or
+ * model_logs_close of its key) or model_free. Stale data stays
+ * available, with its age, while a refresh is in flight or after it
+ * failed. No curses, no printing, no exit.
+ *
+ * Inside (src/model/private.h): model.c (construction, requests, the
+ * loop), lists.c, logs.c (+ pager.c and one kind_*.c per log source),
+ * actions.c (and settling), outcome.c. Engine, cache, pager and
+ * transport are private to model/; legacy.h still exposes some of them
+ * to src/ui until it uses the accessors below.
  */
 #ifndef NUKI_MODEL_MODEL_H
 #define NUKI_MODEL_MODEL_H
@@ -34,11 +46,10 @@
 
 #include "api/decode.h"
 #include "api/error.h"
-#include "model/cache.h"
-#include "model/clock.h"
-#include "model/engine.h"
-#include "model/pager.h"
-#include "model/transport.h"
+#include "model/progress.h"
+
+/* The HTTP client of api/http.h, opaque here (no libcurl header). */
+typedef struct api_http api_http;
 
 /* What can change; MODEL_DIRTY(topic) is its bit. The first
  * MODEL_LIST_COUNT topics are the cached lists. */
@@ -80,7 +91,10 @@ typedef struct model_config {
 	size_t cache_max_bytes;    /* 0: CACHE_MAX_BYTES_DEFAULT (32 MiB) */
 	size_t cache_max_entries;  /* 0: CACHE_MAX_ENTRIES_DEFAULT */
 	int64_t deadline_ms;       /* per request; 0: the engine default */
-	long log_limit;            /* page size; 0: API_LOG_LIMIT_DEFAULT */
+	long log_limit;            /* starting page size of every log,
+				      clamped to the log's range (so it
+				      must be valid for webhook logs,
+				      1..100); 0: each log's default */
 	int64_t settle_ms[MODEL_SETTLE_MAX]; /* all 0: MODEL_SETTLE_DEFAULT */
 	int64_t outcome_poll_ms;   /* 0: MODEL_OUTCOME_POLL_DEFAULT_MS */
 	int64_t outcome_max_ms;    /* 0: MODEL_OUTCOME_MAX_DEFAULT_MS */
@@ -102,11 +116,14 @@ typedef struct model_status {
 
 const char *model_topic_name(model_topic t); /* never NULL */
 
-/* New model over tr (owned from now on, also on error), with clk copied
- * (NULL: monotonic) and cfg (NULL: defaults). API_ERR_INVALID for a bad
- * config (log_limit out of 1..100, negative times), API_ERR_NOMEM. */
-api_status model_new(model **out, transport tr, const clock_src *clk,
-		     const model_config *cfg, api_error *err);
+/* New model over the HTTP client http (borrowed: it must outlive the
+ * model), sending through libcurl's multi interface on the monotonic
+ * clock, with cfg (NULL: defaults). API_ERR_INVALID for a bad config
+ * (log_limit out of 1..100, negative times) or a NULL http,
+ * API_ERR_NOMEM. (model/seam.h has model_new over any transport and
+ * clock, for tests.) */
+api_status model_new_http(model **out, api_http *http,
+			  const model_config *cfg, api_error *err);
 /* Abort everything (no callbacks), free all. NULL is fine. */
 void model_free(model *m);
 
@@ -126,6 +143,19 @@ api_status model_poll(model *m, int timeout_ms, int extra_fd,
 /* Dirty bits since the last call, cleared. */
 unsigned model_take_dirty(model *m);
 
+/* ---- requests (status bar; MODEL_REQUESTS is their dirty bit) -------- */
+
+/* Fill up to cap records (out may be NULL with cap 0): requests not
+ * finished yet first, oldest first, then the recently finished ones
+ * (at most 16), newest first. Returns how many exist in all. */
+size_t model_requests(const model *m, model_request *out, size_t cap);
+/* Requests not finished yet (queued or running). */
+size_t model_pending(const model *m);
+/* Whether the most recently finished request failed for want of a
+ * network (API_ERR_NETWORK, API_ERR_TIMEOUT or API_ERR_TLS): the title
+ * bar's "offline". False before any request finished. */
+bool model_network_down(const model *m);
+
 /* ---- lists (MODEL_SMARTLOCKS, MODEL_WEBHOOKS, MODEL_KEYS) ------------ */
 
 /* Ask for list t: sends a request when there is no fresh copy and none is
@@ -142,32 +172,91 @@ const api_smartlock_list *model_smartlocks(model *m, model_status *st);
 const api_webhook_list *model_webhooks(model *m, model_status *st);
 const api_key_list *model_keys(model *m, model_status *st);
 
-/* ---- webhook logs, one pager per API key ---------------------------- */
+/* ---- paged logs ------------------------------------------------------ */
 
-/* Open (or find) the pager of api_key_id and ask for its page. The pager
- * is owned by the model. API_ERR_INVALID for a bad id, API_ERR_NOMEM. */
-api_status model_logs_open(model *m, int64_t api_key_id, api_error *err);
-/* Close it, cancelling its requests. */
-void model_logs_close(model *m, int64_t api_key_id);
-/* The pager of an open key (read it with pager_count, pager_entry, ...),
- * or NULL. st (may be NULL) describes the page it wants. */
-const pager *model_logs(model *m, int64_t api_key_id, model_status *st);
+/* One open log: a source (which kind of log) and its parameters (which
+ * log of that kind), with its cursor pager, follow mode and filters. */
+typedef struct model_log model_log;
+/* A kind of log; descriptors are static (model/log_source.h). */
+typedef struct model_log_source model_log_source;
 
-/* Transitions (see pager.h); each asks for the new page, from the cache
- * when it has it, and cancels a page request nobody needs any more.
- * Return whether the position changed; false for a key not open. */
-bool model_logs_next(model *m, int64_t api_key_id);
-bool model_logs_prev(model *m, int64_t api_key_id);
-/* Home also refreshes the newest page when it is not fresh. */
-bool model_logs_home(model *m, int64_t api_key_id);
-api_status model_logs_set_limit(model *m, int64_t api_key_id, long limit,
-				api_error *err);
-api_status model_logs_set_filter(model *m, int64_t api_key_id,
-				 const char *text, bool failed_only);
+/* The webhook-delivery logs of an API key (nuki-web-api.md 3.4): params
+ * model_log_webhook_params, entries api_webhook_log, page sizes
+ * 1..100 (default 50) in steps of 10, 20, 50, 100, topic MODEL_LOGS.
+ * The pages it reads are also searched for advanced-action outcomes. */
+extern const model_log_source model_log_webhooks;
+typedef struct model_log_webhook_params {
+	int64_t api_key_id;        /* 1..INT32_MAX */
+} model_log_webhook_params;
+
+/* Open the log of src with params (read during the call; their type is
+ * the source's), or find it when open, and ask for its current page.
+ * *out (may be NULL) is its handle, owned by the model. A new log starts
+ * at cfg.log_limit clamped to its range, or its own default.
+ * API_ERR_INVALID for bad params, API_ERR_NOMEM. */
+api_status model_log_open(model *m, const model_log_source *src,
+			  const void *params, model_log **out, api_error *err);
+/* The open log of src with params, or NULL. */
+model_log *model_log_find(model *m, const model_log_source *src,
+			  const void *params);
+/* Close h (NULL is fine), cancelling its requests; h is invalid after. */
+void model_log_close(model *m, model_log *h);
+
+/* Read accessors; h must be an open log of m. */
+const model_log_source *model_log_source_of(const model_log *h);
+const char *model_log_name(const model_log *h); /* "webhook logs" */
+/* The parameters it was opened with (the source's type). */
+const void *model_log_params(const model_log *h);
+/* What a pane shows beside the entries: the page it wants. */
+void model_log_status(const model *m, const model_log *h,
+		      model_status *st);
+/* Entries of the shown page passing the filters, and the i-th of them
+ * (the source's entry type, e.g. const api_webhook_log *; NULL when out
+ * of range). */
+size_t model_log_count(const model *m, const model_log *h);
+const void *model_log_entry(const model *m, const model_log *h, size_t i);
+/* Entries on the shown page before filters. */
+size_t model_log_total(const model *m, const model_log *h);
+bool model_log_has_page(const model *m, const model_log *h);
+size_t model_log_page_number(const model *m, const model_log *h); /* 1.. */
+long model_log_limit(const model *m, const model_log *h);
+/* False once a page shorter than the limit showed the end. */
+bool model_log_has_older(const model *m, const model_log *h);
+bool model_log_following(const model *m, const model_log *h);
+/* New entries seen on the newest page since opening, home or ack;
+ * *more (may be NULL): a whole page was new, more may have come. */
+size_t model_log_arrived(const model *m, const model_log *h, bool *more);
+const char *model_log_filter_text(const model *m, const model_log *h);
+bool model_log_filter_failed_only(const model *m, const model_log *h);
+/* Page sizes: the range and default, and the steps (ascending; *n gets
+ * their count) that model_log_next_limit moves through. */
+void model_log_limit_range(const model *m, const model_log *h, long *min,
+			   long *max, long *def);
+const long *model_log_steps(const model *m, const model_log *h, size_t *n);
+/* The page size one step up (dir > 0) or down (dir < 0) from the
+ * current one; the current one when there is no step that way. */
+long model_log_next_limit(const model *m, const model_log *h, int dir);
+
+/* Transitions; each asks for the new page, from the cache when it has
+ * it, and cancels a page request nobody needs any more, and returns
+ * whether the position changed. Next: the entries older than the last
+ * one shown (false without a loaded, full page); prev: back to the
+ * newer page (false on page 1); home: the newest page, which it also
+ * refreshes when it is not fresh (false when already there). */
+bool model_log_next(model *m, model_log *h);
+bool model_log_prev(model *m, model_log *h);
+bool model_log_home(model *m, model_log *h);
+/* 0: the log's default; API_ERR_INVALID outside its range. */
+api_status model_log_set_limit(model *m, model_log *h, long limit,
+			       api_error *err);
+/* text: case-insensitive substring (NULL or "": none); failed_only:
+ * only entries that record a failure. API_ERR_NOMEM. No request. */
+api_status model_log_set_filter(model *m, model_log *h, const char *text,
+				bool failed_only);
 /* Follow mode: the newest page is polled every follow_ms; arrivals are
- * counted (pager_arrived) and shown when the pager is at home. */
-void model_logs_follow(model *m, int64_t api_key_id, bool on);
-void model_logs_ack_arrived(model *m, int64_t api_key_id);
+ * counted (model_log_arrived) and shown when the log is at home. */
+void model_log_follow(model *m, model_log *h, bool on);
+void model_log_ack_arrived(model *m, model_log *h);
 
 /* ---- actions ---------------------------------------------------------- */
 
@@ -210,7 +299,7 @@ typedef struct model_action_info {
 	model_action_id id;
 	model_action_kind kind;
 	int64_t target;            /* smart lock or webhook id; 0 for create */
-	engine_state state;        /* QUEUED, RUNNING, DONE or FAILED */
+	model_request_state state; /* QUEUED, RUNNING, DONE or FAILED */
 	bool settling;             /* follow-up reads still scheduled */
 	int reads;                 /* follow-up reads finished */
 	int64_t elapsed_ms;        /* since it was asked for */
@@ -279,9 +368,9 @@ bool model_action(model *m, model_action_id id, model_action_info *out);
 /* Wipe the secret kept for action id (once the UI has shown it). */
 void model_action_forget_secret(model *m, model_action_id id);
 
-/* ---- inspection (status bar, tests) ----------------------------------- */
-
-engine *model_engine(model *m);          /* for engine_list / progress */
-cache_stats model_cache_stats(const model *m);
+/* LEGACY: the webhook-log functions by API key, model_engine, and the
+ * engine, pager, cache and transport headers, which src/ui still uses.
+ * Remove this line (and legacy.h) once it uses the functions above. */
+#include "model/legacy.h"
 
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * pager: cursor stack, page copy with duplicate removal, arrived-entry
- * counting and filters for the webhook-log pager (see pager.h). Memory
- * is one page of entries plus one cursor per page deep.
+ * counting and filters for any log whose entries an ops table describes
+ * (see pager.h). Memory is one page of entries plus one cursor per page
+ * deep.
  */
 #include "config.h"
 
@@ -12,17 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/request.h"
-
 struct pager {
-	int64_t key_id;
+	const pager_entry_ops *ops;
+	const pager_limits *lim;
 	long limit;
 	char **stack;          /* cursors of pages 2..depth+1 */
 	size_t depth, stack_cap;
 
 	bool loaded;
 	bool has_older;
-	api_webhook_log *items; /* the shown page, duplicates dropped */
+	unsigned char *items;  /* the shown page, duplicates dropped */
 	size_t n;
 	char *next_cursor;     /* id of the last entry the server sent */
 	char **above;          /* ids of the page next was pressed on */
@@ -55,34 +55,89 @@ static bool same_cursor(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static api_status check_limit(long *limit, api_error *err)
+api_status pager_check_limit(const pager_limits *lim, long *limit,
+			     api_error *err)
 {
 	if (*limit == 0)
-		*limit = API_LOG_LIMIT_DEFAULT;
-	return api_validate_log_limit(*limit, err);
+		*limit = lim->def;
+	if (*limit < lim->min || *limit > lim->max)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "limit must be between %ld and %ld "
+				     "(got %ld)",
+				     lim->min, lim->max, *limit);
+	api_error_clear(err);
+	return API_OK;
 }
 
-api_status pager_new(pager **out, int64_t api_key_id, long limit,
-		     api_error *err)
+long pager_step_limit(const pager_limits *lim, long limit, int dir)
+{
+	size_t n = lim->n_steps;
+	if (n == 0 || dir == 0)
+		return limit;
+	if (dir > 0) {
+		for (size_t i = 0; i < n; i++)
+			if (lim->steps[i] > limit)
+				return lim->steps[i];
+		return lim->steps[n - 1];
+	}
+	for (size_t i = n; i-- > 0;)
+		if (lim->steps[i] < limit)
+			return lim->steps[i];
+	return limit < lim->steps[0] ? limit : lim->steps[0];
+}
+
+/* The tables make sense: every step and the default within the range,
+ * steps ascending, every operation there but matches. */
+static bool tables_ok(const pager_entry_ops *ops, const pager_limits *lim)
+{
+	if (!ops || !lim || !ops->size || !ops->id || !ops->copy ||
+	    !ops->free)
+		return false;
+	if (lim->min < 1 || lim->max < lim->min || lim->def < lim->min ||
+	    lim->def > lim->max || (lim->n_steps && !lim->steps))
+		return false;
+	for (size_t i = 0; i < lim->n_steps; i++)
+		if (lim->steps[i] < lim->min || lim->steps[i] > lim->max ||
+		    (i && lim->steps[i] <= lim->steps[i - 1]))
+			return false;
+	return true;
+}
+
+api_status pager_new(pager **out, const pager_entry_ops *ops,
+		     const pager_limits *lim, long limit, api_error *err)
 {
 	if (!out)
 		return api_error_set(err, API_ERR_INVALID, 0,
 				     "internal error: no pager to fill");
 	*out = NULL;
-	api_status st = api_validate_int_id(api_key_id, "API key id", err);
-	if (st == API_OK)
-		st = check_limit(&limit, err);
+	if (!tables_ok(ops, lim))
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "internal error: a log pager needs entry "
+				     "operations and consistent page sizes");
+	api_status st = pager_check_limit(lim, &limit, err);
 	if (st != API_OK)
 		return st;
 	pager *p = calloc(1, sizeof *p);
 	if (!p)
 		return api_error_set(err, API_ERR_NOMEM, 0,
 				     "out of memory for the log pager");
-	p->key_id = api_key_id;
+	p->ops = ops;
+	p->lim = lim;
 	p->limit = limit;
 	p->has_older = true;
 	*out = p;
 	return API_OK;
+}
+
+/* The i-th entry of an array of the pager's entries. */
+static void *at(const pager *p, void *items, size_t i)
+{
+	return (unsigned char *)items + i * p->ops->size;
+}
+
+static const void *cat(const pager *p, const void *items, size_t i)
+{
+	return (const unsigned char *)items + i * p->ops->size;
 }
 
 static void free_ids(char **ids, size_t n)
@@ -95,7 +150,7 @@ static void free_ids(char **ids, size_t n)
 static void drop_page(pager *p)
 {
 	for (size_t i = 0; i < p->n; i++)
-		api_webhook_log_free(&p->items[i]);
+		p->ops->free(at(p, p->items, i));
 	free(p->items);
 	p->items = NULL;
 	p->n = 0;
@@ -135,9 +190,14 @@ void pager_free(pager *p)
 	free(p);
 }
 
-int64_t pager_api_key_id(const pager *p)
+const pager_entry_ops *pager_ops(const pager *p)
 {
-	return p->key_id;
+	return p->ops;
+}
+
+const pager_limits *pager_limits_of(const pager *p)
+{
+	return p->lim;
 }
 
 long pager_limit(const pager *p)
@@ -183,7 +243,7 @@ bool pager_next(pager *p)
 	if (p->n && !ids)
 		return false;
 	for (size_t i = 0; i < p->n; i++) {
-		ids[i] = dup_str(p->items[i].id);
+		ids[i] = dup_str(p->ops->id(cat(p, p->items, i)));
 		if (!ids[i]) {
 			free_ids(ids, i);
 			return false;
@@ -222,7 +282,7 @@ bool pager_home(pager *p)
 
 api_status pager_set_limit(pager *p, long limit, api_error *err)
 {
-	api_status st = check_limit(&limit, err);
+	api_status st = pager_check_limit(p->lim, &limit, err);
 	if (st != API_OK || limit == p->limit)
 		return st;
 	p->limit = limit;
@@ -241,7 +301,7 @@ static unsigned char lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-static bool contains_nocase(const char *hay, const char *needle)
+bool pager_text_contains(const char *hay, const char *needle)
 {
 	if (!hay)
 		return false;
@@ -257,26 +317,19 @@ static bool contains_nocase(const char *hay, const char *needle)
 	return false;
 }
 
-static bool matches(const pager *p, const api_webhook_log *w)
+static bool matches(const pager *p, const void *e)
 {
-	if (p->failed_only && w->succeeded)
-		return false;
-	if (!p->filter)
+	if (!p->filter && !p->failed_only)
 		return true;
-	const char *f = p->filter;
-	char status[16];
-	snprintf(status, sizeof status, "%d", w->response_status);
-	return contains_nocase(w->id, f) || contains_nocase(w->request_id, f) ||
-	       contains_nocase(w->created, f) || contains_nocase(status, f) ||
-	       (w->has_request && (contains_nocase(w->request.path, f) ||
-				   contains_nocase(w->request.body, f))) ||
-	       (w->has_response && (contains_nocase(w->response.path, f) ||
-				    contains_nocase(w->response.body, f)));
+	pager_filter f = {.text = p->filter, .failed_only = p->failed_only};
+	if (p->ops->matches)
+		return p->ops->matches(e, &f);
+	return !f.text || pager_text_contains(p->ops->id(e), f.text);
 }
 
 /* Recompute the filtered view into a new array; false on OOM. */
-static bool build_view(const pager *p, const api_webhook_log *items,
-		       size_t n, size_t **view, size_t *n_view)
+static bool build_view(const pager *p, const void *items, size_t n,
+		       size_t **view, size_t *n_view)
 {
 	*view = NULL;
 	*n_view = 0;
@@ -286,7 +339,7 @@ static bool build_view(const pager *p, const api_webhook_log *items,
 	if (!v)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (matches(p, &items[i]))
+		if (matches(p, cat(p, items, i)))
 			v[(*n_view)++] = i;
 	*view = v;
 	return true;
@@ -338,76 +391,86 @@ static bool in_ids(char *const *ids, size_t n, const char *id)
 	return false;
 }
 
-static bool in_items(const api_webhook_log *items, size_t n, const char *id)
+static bool in_items(const pager *p, const void *items, size_t n,
+		     const char *id)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(items[i].id, id) == 0)
+		if (strcmp(p->ops->id(cat(p, items, i)), id) == 0)
 			return true;
 	return false;
 }
 
 /* Count the entries of a newest page that are newer than the newest one
  * seen before, and remember the new newest. */
-static void note_newest(pager *p, const api_webhook_log_list *page)
+static void note_newest(pager *p, const void *items, size_t n)
 {
-	if (page->n == 0 || !page->items[0].id)
+	const char *top = n ? p->ops->id(cat(p, items, 0)) : NULL;
+	if (!top)
 		return;
-	if (p->newest_id && strcmp(p->newest_id, page->items[0].id) == 0)
+	if (p->newest_id && strcmp(p->newest_id, top) == 0)
 		return;
-	char *first = dup_str(page->items[0].id);
+	char *first = dup_str(top);
 	if (!first)
 		return;
 	if (p->newest_id) {
 		size_t i = 0;
-		while (i < page->n && !(page->items[i].id &&
-					strcmp(page->items[i].id,
-					       p->newest_id) == 0))
-			i++;
+		for (; i < n; i++) {
+			const char *id = p->ops->id(cat(p, items, i));
+			if (id && strcmp(id, p->newest_id) == 0)
+				break;
+		}
 		p->arrived += i;
-		if (i == page->n && (long)page->n >= p->limit)
+		if (i == n && (long)n >= p->limit)
 			p->arrived_more = true;
 	}
 	free(p->newest_id);
 	p->newest_id = first;
 }
 
-pager_load_result pager_load(pager *p, const char *cursor, long limit,
-			     const api_webhook_log_list *page)
+static void free_items(const pager *p, void *items, size_t n)
 {
-	if (!page || (page->n && !page->items))
+	for (size_t i = 0; i < n; i++)
+		p->ops->free(at(p, items, i));
+	free(items);
+}
+
+pager_load_result pager_load(pager *p, const char *cursor, long limit,
+			     const void *page, size_t n_page)
+{
+	if (n_page && !page)
 		return PAGER_IGNORED;
 	if (!cursor && limit == p->limit)
-		note_newest(p, page);
+		note_newest(p, page, n_page);
 	if (limit != p->limit || !same_cursor(cursor, pager_cursor(p)))
 		return PAGER_IGNORED;
 
-	api_webhook_log *items = page->n ? calloc(page->n, sizeof *items)
-					 : NULL;
+	unsigned char *items = n_page ? calloc(n_page, p->ops->size) : NULL;
 	char *next = NULL;
-	if (page->n && !items)
+	if (n_page && !items)
 		return PAGER_NOMEM;
 	size_t n = 0;
 	bool ok = true;
-	for (size_t i = 0; ok && i < page->n; i++) {
-		const api_webhook_log *w = &page->items[i];
-		if (!w->id || in_items(items, n, w->id) ||
-		    in_ids(p->above, p->n_above, w->id))
+	for (size_t i = 0; ok && i < n_page; i++) {
+		const void *e = cat(p, page, i);
+		const char *id = p->ops->id(e);
+		if (!id || in_items(p, items, n, id) ||
+		    in_ids(p->above, p->n_above, id))
 			continue;
-		ok = api_webhook_log_copy(&items[n], w) == API_OK;
+		ok = p->ops->copy(at(p, items, n), e) == API_OK;
 		if (ok)
 			n++;
 	}
-	if (ok && page->n && page->items[page->n - 1].id) {
-		next = dup_str(page->items[page->n - 1].id);
+	const char *last =
+		n_page ? p->ops->id(cat(p, page, n_page - 1)) : NULL;
+	if (ok && last) {
+		next = dup_str(last);
 		ok = next != NULL;
 	}
 	size_t *view = NULL, n_view = 0;
 	if (ok)
 		ok = build_view(p, items, n, &view, &n_view);
 	if (!ok) {
-		for (size_t i = 0; i < n; i++)
-			api_webhook_log_free(&items[i]);
-		free(items);
+		free_items(p, items, n);
 		free(next);
 		return PAGER_NOMEM;
 	}
@@ -417,7 +480,7 @@ pager_load_result pager_load(pager *p, const char *cursor, long limit,
 	p->view = view;
 	p->n_view = n_view;
 	p->next_cursor = next;
-	p->has_older = (long)page->n >= p->limit;
+	p->has_older = (long)n_page >= p->limit;
 	p->loaded = true;
 	return PAGER_LOADED;
 }
@@ -457,9 +520,9 @@ size_t pager_count(const pager *p)
 	return p->n_view;
 }
 
-const api_webhook_log *pager_entry(const pager *p, size_t i)
+const void *pager_item(const pager *p, size_t i)
 {
 	if (i >= p->n_view)
 		return NULL;
-	return &p->items[p->view[i]];
+	return cat(p, p->items, p->view[i]);
 }

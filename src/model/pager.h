@@ -1,19 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * pager: the webhook-log pager of one API key, a pure state machine over
- * cursors. The API pages newest first; a page is (limit, cursor), where
- * the cursor is a log id and asks for entries strictly older than it.
+ * pager: the cursor pager of one log, a pure state machine over cursors
+ * that knows nothing of what a log entry is. The Nuki Web API pages its
+ * logs newest first; a page is (limit, cursor), where the cursor is an
+ * entry id and asks for entries strictly older than it.
  *
- * The pager keeps a stack of cursors: page 1 (home) is the newest page
- * (no cursor); next pushes "older than the last entry of this page";
- * prev pops; home clears the stack. It does no I/O: the model asks it
- * which page it wants (pager_cursor, pager_limit), fetches that page
- * through the cache and the engine, and hands the decoded result back
- * with pager_load. The pager copies the entries it shows, drops
- * duplicates (within a page and against the page it was reached from),
- * knows whether older pages may exist (a page shorter than the limit
- * ends the history), counts new entries seen on the newest page (follow
- * mode) and filters what it shows without touching the cursors.
+ * What an entry is comes from a pager_entry_ops table (size, id, copy,
+ * free, filter match) and what page sizes the log allows from a
+ * pager_limits (range, default, the steps a person moves through); the
+ * webhook logs and the activity log each give their own. The pager keeps
+ * a stack of cursors: page 1 (home) is the newest page (no cursor); next
+ * pushes "older than the last entry of this page"; prev pops; home clears
+ * the stack. It does no I/O: the model asks it which page it wants
+ * (pager_cursor, pager_limit), fetches that page and hands the decoded
+ * entries back with pager_load. The pager copies the entries it shows,
+ * drops duplicates (within a page and against the page it was reached
+ * from), knows whether older pages may exist (a page shorter than the
+ * limit ends the history), counts new entries seen on the newest page
+ * (follow mode) and filters what it shows without touching the cursors.
  */
 #ifndef NUKI_MODEL_PAGER_H
 #define NUKI_MODEL_PAGER_H
@@ -22,26 +26,74 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "api/decode.h"
 #include "api/error.h"
 
 typedef struct pager pager;
 
-/* New pager for api_key_id (1..INT32_MAX) with page size limit (1..100;
- * 0 means API_LOG_LIMIT_DEFAULT), at home with no page loaded.
- * API_ERR_INVALID for a bad id or limit, API_ERR_NOMEM; *out is NULL on
- * error. */
-api_status pager_new(pager **out, int64_t api_key_id, long limit,
-		     api_error *err);
+/* The filters of a pager, as an entry's matches sees them: text is NULL
+ * or a non-empty string to look for (case-insensitive, see
+ * pager_text_contains); failed_only asks for entries that record a
+ * failure (what that means is the log's business). */
+typedef struct pager_filter {
+	const char *text;
+	bool failed_only;
+} pager_filter;
+
+/* What an entry of one kind of log is. Entries live in arrays, size
+ * bytes apart; the pager calls these on its own copies and on the
+ * entries handed to pager_load (read only). */
+typedef struct pager_entry_ops {
+	size_t size;
+	/* The entry's id, the cursor for the page after it; NULL: the
+	 * entry is skipped. */
+	const char *(*id)(const void *e);
+	/* Deep copy of src into the zeroed dst; on failure dst holds
+	 * nothing to free. API_OK or API_ERR_NOMEM. */
+	api_status (*copy)(void *dst, const void *src);
+	/* Free what e owns (not e itself). */
+	void (*free)(void *e);
+	/* Whether e passes f (called only when a filter is set). NULL:
+	 * the text is looked for in the id and failed_only is ignored. */
+	bool (*matches)(const void *e, const pager_filter *f);
+} pager_entry_ops;
+
+/* Page sizes a log allows: min..max, def when none is asked for, and
+ * the n_steps sizes (ascending, within the range) that
+ * pager_step_limit moves through. */
+typedef struct pager_limits {
+	long min, max, def;
+	const long *steps;
+	size_t n_steps;
+} pager_limits;
+
+/* Check *limit against lim (0 becomes lim->def). API_ERR_INVALID, with
+ * the range in the message, when out of range. */
+api_status pager_check_limit(const pager_limits *lim, long *limit,
+			     api_error *err);
+/* The next page size from limit in direction dir (> 0 bigger, < 0
+ * smaller, 0 the same): the next step beyond limit, or the last step
+ * when there is none; a limit below the first step stays. */
+long pager_step_limit(const pager_limits *lim, long limit, int dir);
+/* Case-insensitive (ASCII) substring test for entry matchers; a NULL
+ * hay never matches. */
+bool pager_text_contains(const char *hay, const char *needle);
+
+/* New pager over entries of ops with page sizes lim (both borrowed:
+ * they must outlive the pager, static tables in practice), page size
+ * limit (0: lim->def), at home with no page loaded. API_ERR_INVALID for
+ * a bad limit or table, API_ERR_NOMEM; *out is NULL on error. */
+api_status pager_new(pager **out, const pager_entry_ops *ops,
+		     const pager_limits *lim, long limit, api_error *err);
 /* Frees the pager and the entries it holds. NULL is fine. */
 void pager_free(pager *p);
 
-int64_t pager_api_key_id(const pager *p);
+const pager_entry_ops *pager_ops(const pager *p);
+const pager_limits *pager_limits_of(const pager *p);
 long pager_limit(const pager *p);
 /* 1 for the newest page, +1 per next. */
 size_t pager_page_number(const pager *p);
-/* Cursor of the page the pager wants: NULL for the newest page, else a
- * log id owned by the pager, valid until the next transition. */
+/* Cursor of the page the pager wants: NULL for the newest page, else an
+ * entry id owned by the pager, valid until the next transition. */
 const char *pager_cursor(const pager *p);
 /* Whether the page for the current position has been loaded. */
 bool pager_has_page(const pager *p);
@@ -61,10 +113,11 @@ bool pager_prev(pager *p);
  * Returns false when already on page 1 (the page stays loaded; the
  * model simply refreshes it). */
 bool pager_home(pager *p);
-/* New page size (1..100; 0 means the default). A different limit resets
- * to the newest page with the stack cleared and no page loaded (cursors
- * of the old size would skip or repeat entries); the same limit changes
- * nothing. API_ERR_INVALID leaves the pager unchanged. */
+/* New page size (within the pager's limits; 0 means their default). A
+ * different limit resets to the newest page with the stack cleared and
+ * no page loaded (cursors of the old size would skip or repeat
+ * entries); the same limit changes nothing. API_ERR_INVALID leaves the
+ * pager unchanged. */
 api_status pager_set_limit(pager *p, long limit, api_error *err);
 
 /* ---- results ---- */
@@ -75,13 +128,14 @@ typedef enum pager_load_result {
 	PAGER_NOMEM,       /* copying failed; the old state is kept */
 } pager_load_result;
 
-/* Hand over the decoded page for (cursor, limit); cursor NULL is the
- * newest page. page is only read (entries are copied), the caller keeps
- * it. A page for another position is ignored. A newest page also updates
- * the count of arrived entries (see pager_arrived), wherever the pager
- * is, without being shown unless the pager is at home. */
+/* Hand over the decoded page for (cursor, limit): n entries of the
+ * pager's ops, ops->size bytes apart; cursor NULL is the newest page.
+ * The entries are only read (copied), the caller keeps them. A page for
+ * another position is ignored. A newest page also updates the count of
+ * arrived entries (see pager_arrived), wherever the pager is, without
+ * being shown unless the pager is at home. */
 pager_load_result pager_load(pager *p, const char *cursor, long limit,
-			     const api_webhook_log_list *page);
+			     const void *items, size_t n);
 
 /* Entries seen on newest pages that were not there before, since the
  * pager was created, went home or pager_ack_arrived. *more (may be NULL)
@@ -98,16 +152,15 @@ bool pager_following(const pager *p);
 /* Entries on the loaded page after duplicates were dropped, unfiltered. */
 size_t pager_total(const pager *p);
 /* Entries passing the filters, and the i-th of them (NULL when out of
- * range). Pointers are owned by the pager and valid until the next
- * pager_load, transition, filter change or pager_free. */
+ * range), an entry of the pager's ops. Pointers are owned by the pager
+ * and valid until the next pager_load, transition, filter change or
+ * pager_free. */
 size_t pager_count(const pager *p);
-const api_webhook_log *pager_entry(const pager *p, size_t i);
+const void *pager_item(const pager *p, size_t i);
 
 /* Filters over the loaded entries; they never change the cursors.
- * text: case-insensitive (ASCII) substring of the id, request id,
- * creation date, response status, paths or bodies; NULL or "" for none
- * (copied). failed_only: only deliveries that did not succeed.
- * API_ERR_NOMEM leaves the filter unchanged. */
+ * text: see pager_filter; NULL or "" for none (copied). API_ERR_NOMEM
+ * leaves the filter unchanged. */
 api_status pager_set_filter(pager *p, const char *text, bool failed_only);
 const char *pager_filter_text(const pager *p); /* "" when none */
 bool pager_filter_failed_only(const pager *p);

@@ -20,6 +20,7 @@
 #include "model/clock.h"
 #include "model/fake.h"
 #include "model/model.h"
+#include "model/seam.h"
 
 static int64_t now;
 static clock_src clk;
