@@ -88,6 +88,15 @@
 	X(API_ACTION_LOCK_N_GO_UNLATCH, 5, "lock-n-go-unlatch",              \
 	  "lock 'n' go with unlatch")
 
+/* 3.4 SmartlockAction.option: a bit mask of these. */
+enum {
+	API_ACTION_OPTION_NONE = 0,
+	API_ACTION_OPTION_FORCE = 2,
+	API_ACTION_OPTION_FULL_LOCK = 4,
+	API_ACTION_OPTION_ALL = API_ACTION_OPTION_FORCE |
+				API_ACTION_OPTION_FULL_LOCK,
+};
+
 /* 4.6 actions of openers (type 2) */
 #define API_OPENER_ACTION_LIST(X)                                            \
 	X(API_OPENER_ACTION_RTO_ON, 1, "rto-on", "activate ring to open")    \

@@ -15,9 +15,6 @@
 
 #include "api/private.h"
 
-#define ACTION_OPTION_FORCE 2
-#define ACTION_OPTION_FULL_LOCK 4
-
 static unsigned char ascii_lower(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
@@ -299,7 +296,7 @@ api_status api_validate_action(int device_type, int action, int option,
 				     action, api_device_type_name(device_type),
 				     valid);
 	}
-	if (option & ~(ACTION_OPTION_FORCE | ACTION_OPTION_FULL_LOCK))
+	if (option & ~API_ACTION_OPTION_ALL)
 		return api_error_set(err, API_ERR_INVALID, 0,
 				     "action option must be 0 (none), 2 "
 				     "(force), 4 (full lock) or 6 (both) "

@@ -262,28 +262,45 @@ bool timefmt_format_local(char *dst, size_t cap, int64_t sec)
 
 void timefmt_age(char *dst, size_t cap, int64_t then, int64_t now)
 {
-	int64_t d = now - then;
+	uint64_t d;
 
 	if (cap == 0)
 		return;
-	if (then > now || d < 1)
+	if (then >= now) {
 		snprintf(dst, cap, "now");
-	else if (d < 60)
-		snprintf(dst, cap, "%" PRId64 " s ago", d);
+		return;
+	}
+	d = (uint64_t)now - (uint64_t)then; /* no overflow for any pair */
+	if (d < 60)
+		snprintf(dst, cap, "%" PRIu64 " s ago", d);
 	else if (d < 3600)
-		snprintf(dst, cap, "%" PRId64 " min ago", d / 60);
-	else if (d < SECONDS_PER_DAY)
-		snprintf(dst, cap, "%" PRId64 " h ago", d / 3600);
+		snprintf(dst, cap, "%" PRIu64 " min ago", d / 60);
+	else if (d < (uint64_t)SECONDS_PER_DAY)
+		snprintf(dst, cap, "%" PRIu64 " h ago", d / 3600);
 	else
-		snprintf(dst, cap, "%" PRId64 " d ago", d / SECONDS_PER_DAY);
+		snprintf(dst, cap, "%" PRIu64 " d ago",
+			 d / (uint64_t)SECONDS_PER_DAY);
 }
 
 /* ---- local input ---------------------------------------------------------- */
 
-/* The local time f (seconds 0) as an instant, if the clocks show it. */
+/* Whether the clocks show f (seconds 0) at t. */
+static bool shows(time_t t, const fields *f)
+{
+	struct tm back;
+
+	return localtime_r(&t, &back) && back.tm_year == f->y - 1900 &&
+	       back.tm_mon == f->mo - 1 && back.tm_mday == f->d &&
+	       back.tm_hour == f->h && back.tm_min == f->mi &&
+	       back.tm_sec == 0;
+}
+
+/* The local time f (seconds 0) as an instant, if the clocks show it;
+ * the first of two when they show it twice. */
 static bool local_instant(const fields *f, int64_t *out)
 {
-	struct tm tm = { 0 }, back;
+	static const time_t earlier[] = { 3600, 1800 }; /* DST shifts */
+	struct tm tm = { 0 };
 	time_t t;
 
 	tm.tm_year = f->y - 1900;
@@ -296,10 +313,13 @@ static bool local_instant(const fields *f, int64_t *out)
 	/* mktime moves a skipped time to a shown one, and says -1 both for
 	 * an error and for one second before the epoch: converting back
 	 * tells them all apart */
-	if (!localtime_r(&t, &back) || back.tm_year != f->y - 1900 ||
-	    back.tm_mon != f->mo - 1 || back.tm_mday != f->d ||
-	    back.tm_hour != f->h || back.tm_min != f->mi || back.tm_sec != 0)
+	if (!shows(t, f))
 		return false;
+	for (size_t i = 0; i < sizeof earlier / sizeof earlier[0]; i++)
+		if (shows(t - earlier[i], f)) {
+			t -= earlier[i];
+			break;
+		}
 	*out = (int64_t)t;
 	return true;
 }
