@@ -171,43 +171,38 @@ typedef struct api_delivery_user {
  * untrusted: escape them before display.
  */
 typedef struct api_delivery {
-	api_delivery_kind kind;
-	int feature;           /* api_feature for DEVICE; -1 when unknown or
-				  not a device delivery */
 	char *what;            /* the body's "feature" (DEVICE) or "type"
 				  (CALLBACK) as sent; NULL for NONE */
 	int64_t smartlock_id;  /* top level, else from the nested entry or
 				  authorization; 0 when unknown */
 	char *request_id;      /* "requestId" (callbacks); NULL when none */
+	char *error_code;      /* CALLBACK: as api_callback.error_code */
+
+	/* the part each feature carries, with its has_ flag below */
+	api_delivery_device device; /* DEVICE_MASTERDATA, DEVICE_CONFIG */
+	api_delivery_user user;     /* ACCOUNT_USER */
+	api_delivery_auth auth;     /* DEVICE_AUTHS */
+	api_smartlock_log log;      /* DEVICE_LOGS: the activity entry
+				       (fields checked for their types,
+				       missing ones at their defaults: codes
+				       -1, strings NULL) */
+
+	api_delivery_kind kind;
+	int feature;           /* api_feature; read it only when kind is
+				  API_DELIVERY_DEVICE (-1 there for a name
+				  the API does not document) */
+	int server_state;      /* DEVICE_STATUS, MASTERDATA; -1 when absent */
+	int admin_pin_state;   /* DEVICE_STATUS; -1 when absent */
+	api_smartlock_state state; /* DEVICE_STATUS: the new state */
+
 	bool deleted;          /* "deleted" (MASTERDATA, AUTHS, ACCOUNT_USER) */
-
-	/* CALLBACK: the result */
-	bool has_success;      /* false: no readable "success" */
+	bool has_success;      /* CALLBACK: false when no readable "success" */
 	bool success;
-	char *error_code;      /* as api_callback.error_code */
-
-	/* DEVICE_STATUS: the new state */
 	bool has_state;
-	api_smartlock_state state;
-	int server_state;      /* -1 when absent */
-	int admin_pin_state;   /* -1 when absent */
-
-	/* DEVICE_LOGS: the activity entry (fields checked for their types,
-	 * missing ones at their defaults: codes -1, strings NULL) */
 	bool has_log;
-	api_smartlock_log log;
-
-	/* DEVICE_AUTHS */
 	bool has_auth;
-	api_delivery_auth auth;
-
-	/* DEVICE_MASTERDATA, DEVICE_CONFIG */
 	bool has_device;
-	api_delivery_device device;
-
-	/* ACCOUNT_USER */
 	bool has_user;
-	api_delivery_user user;
 } api_delivery;
 
 typedef struct api_webhook_log {

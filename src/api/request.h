@@ -88,8 +88,10 @@ api_status api_validate_action(int device_type, int action, int option,
 api_status api_req_webhooks_list(api_request *out, api_error *err);
 
 /* PUT /api/decentralWebhook {webhookUrl, webhookFeatures}.
- * features: n names (n >= 1), each a known feature; duplicates are
- * dropped keeping the first occurrence's order. */
+ * features: n names (n >= 1), each a feature's API name or short name,
+ * exactly ("DEVICE_STATUS" or "STATUS"; api/codes); the body carries the
+ * API names. Duplicates are dropped keeping the first occurrence's
+ * order. */
 api_status api_req_webhook_create(api_request *out, const char *url,
 				  const char *const *features, size_t n,
 				  api_error *err);
