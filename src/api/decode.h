@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "api/codes.h"
 #include "api/error.h"
 #include "api/request.h"
 
@@ -27,31 +28,34 @@
  * values are refused as malformed rather than silently rounded. Real
  * smart lock ids are about 1.8e10. */
 
+/* Codes are kept as int (any value the API sends); codes.h names them. */
 typedef struct api_smartlock_state {
-	int mode;            /* required */
-	int state;           /* required */
-	int trigger;         /* default -1 */
-	int last_action;     /* default -1 */
+	int mode;            /* required; api_lock_mode */
+	int state;           /* required; api_lock_state, or api_opener_state
+				for an opener */
+	int trigger;         /* api_state_trigger; default -1 */
+	int last_action;     /* api_lock_action / api_opener_action;
+				default -1 */
 	int battery_charge;  /* percent; -1 when absent */
 	bool battery_critical;
 	bool battery_charging;
 	bool keypad_battery_critical;
 	bool doorsensor_battery_critical;
-	int door_state;      /* default 0 (unavailable) */
+	int door_state;      /* api_door_state; default API_DOOR_UNAVAILABLE */
 	bool night_mode;
 } api_smartlock_state;
 
 typedef struct api_smartlock {
 	int64_t smartlock_id; /* required, 1 .. 2^53 - 1 */
 	int32_t account_id;   /* default 0 */
-	int type;             /* required */
+	int type;             /* required; api_device_type */
 	int32_t auth_id;      /* default 0 */
 	char *name;           /* required */
 	bool favorite;
 	bool has_state;       /* false: state is zeroed */
 	api_smartlock_state state;
-	int server_state;     /* default 0 */
-	int admin_pin_state;  /* default 0 */
+	int server_state;     /* api_server_state; default API_SERVER_OK */
+	int admin_pin_state;  /* api_admin_pin_state; default API_ADMIN_PIN_OK */
 	int32_t firmware_version; /* default 0 */
 	int32_t hardware_version; /* default 0 */
 	char *creation_date;  /* NULL when absent */
@@ -89,6 +93,118 @@ typedef struct api_webhook_message {
 	char *path;            /* "" when absent */
 } api_webhook_message;
 
+/* The opener's part of an activity entry (SmartlockLog.openerLog). */
+typedef struct api_opener_log {
+	bool active_cm;               /* continuous mode was on */
+	bool active_rto;              /* ring to open was on */
+	int source;                   /* api_opener_log_source; default 0 */
+	bool flag_geo_fence;
+	bool flag_force;
+	bool flag_doorbell_suppression;
+} api_opener_log;
+
+/* One activity log entry (SmartlockLog, nuki-web-api.md 3.5 and 4.7). */
+typedef struct api_smartlock_log {
+	char *id;                /* required */
+	int64_t smartlock_id;    /* required, 1 .. 2^53 - 1 */
+	int device_type;         /* required; api_device_type (0 also Box) */
+	int32_t account_user_id; /* 0 when absent */
+	char *auth_id;           /* NULL when absent (a string in the API) */
+	char *name;              /* required: who or what */
+	int action;              /* required; api_log_action */
+	int trigger;             /* required; api_log_trigger */
+	int state;               /* required; api_log_state (see
+				    api_log_state_name) */
+	bool auto_unlock;        /* required */
+	char *date;              /* required, RFC 3339 */
+	bool has_opener_log;
+	api_opener_log opener_log;
+	int ajar_timeout;        /* minutes (action 208); -1 when absent */
+	int source;              /* api_log_source; default 0 */
+	char *error;             /* NULL when absent */
+} api_smartlock_log;
+
+typedef struct api_smartlock_log_list {
+	api_smartlock_log *items;
+	size_t n;
+} api_smartlock_log_list;
+
+/* What a delivered webhook body is about. */
+typedef enum api_delivery_kind {
+	API_DELIVERY_NONE,     /* no body, not an object, or it names
+				  neither a feature nor a type */
+	API_DELIVERY_DEVICE,   /* device-triggered: "feature" (5.2) */
+	API_DELIVERY_CALLBACK, /* API-triggered: "type" (5.3) */
+} api_delivery_kind;
+
+/* DEVICE_AUTHS: the authorization the delivery is about. */
+typedef struct api_delivery_auth {
+	char *id;              /* NULL when absent */
+	int32_t auth_id;       /* 0 when absent */
+	char *name;            /* NULL when absent */
+	int type;              /* api_auth_type; -1 when absent */
+	bool enabled;
+	bool remote_allowed;
+} api_delivery_auth;
+
+/* DEVICE_MASTERDATA (the device) and DEVICE_CONFIG (its config.name). */
+typedef struct api_delivery_device {
+	char *name;            /* NULL when absent */
+	int type;              /* api_device_type; -1 when absent */
+	int32_t firmware_version; /* 0 when absent (hex digits: 0x2080F is
+				     2.8.15) */
+	int32_t hardware_version; /* 0 when absent */
+} api_delivery_device;
+
+/* ACCOUNT_USER: the account user. */
+typedef struct api_delivery_user {
+	int32_t account_user_id; /* 0 when absent */
+	char *name;              /* NULL when absent */
+	int type;                /* 0 user, 1 company; -1 when absent */
+} api_delivery_user;
+
+/*
+ * What a webhook log entry's body says, decoded once when the entry is
+ * decoded (from response.body, the POST that was sent, else from
+ * request.body). Best effort: a part of the body of an unexpected shape
+ * is left out (its has_ flag false), never an error. All strings are
+ * untrusted: escape them before display.
+ */
+typedef struct api_delivery {
+	char *what;            /* the body's "feature" (DEVICE) or "type"
+				  (CALLBACK) as sent; NULL for NONE */
+	int64_t smartlock_id;  /* top level, else from the nested entry or
+				  authorization; 0 when unknown */
+	char *request_id;      /* "requestId" (callbacks); NULL when none */
+	char *error_code;      /* CALLBACK: as api_callback.error_code */
+
+	/* the part each feature carries, with its has_ flag below */
+	api_delivery_device device; /* DEVICE_MASTERDATA, DEVICE_CONFIG */
+	api_delivery_user user;     /* ACCOUNT_USER */
+	api_delivery_auth auth;     /* DEVICE_AUTHS */
+	api_smartlock_log log;      /* DEVICE_LOGS: the activity entry
+				       (fields checked for their types,
+				       missing ones at their defaults: codes
+				       -1, strings NULL) */
+
+	api_delivery_kind kind;
+	int feature;           /* api_feature; read it only when kind is
+				  API_DELIVERY_DEVICE (-1 there for a name
+				  the API does not document) */
+	int server_state;      /* DEVICE_STATUS, MASTERDATA; -1 when absent */
+	int admin_pin_state;   /* DEVICE_STATUS; -1 when absent */
+	api_smartlock_state state; /* DEVICE_STATUS: the new state */
+
+	bool deleted;          /* "deleted" (MASTERDATA, AUTHS, ACCOUNT_USER) */
+	bool has_success;      /* CALLBACK: false when no readable "success" */
+	bool success;
+	bool has_state;
+	bool has_log;
+	bool has_auth;
+	bool has_device;
+	bool has_user;
+} api_delivery;
+
 typedef struct api_webhook_log {
 	char *id;              /* required */
 	char *request_id;      /* NULL when absent or empty */
@@ -103,6 +219,7 @@ typedef struct api_webhook_log {
 	api_webhook_message request;
 	bool has_response;
 	api_webhook_message response;
+	api_delivery delivery; /* what the body says (see api_delivery) */
 } api_webhook_log;
 
 typedef struct api_webhook_log_list {
@@ -173,6 +290,20 @@ api_status api_decode_confirmation(const char *body, size_t len,
  * "success" is a boolean and "errorCode" a string where present. */
 api_status api_decode_callback(const char *json, size_t len,
 			       api_callback *out, api_error *err);
+/* GET /smartlock/log and /smartlock/{id}/log: an array of SmartlockLog
+ * with every required field of the API's description. */
+api_status api_decode_smartlock_logs(const char *body, size_t len,
+				     api_smartlock_log_list *out,
+				     api_error *err);
+/* What a delivery body says (as a webhook log entry's delivery); for a
+ * body held as text. Never fails on content: text that is not a JSON
+ * object gives kind API_DELIVERY_NONE. API_ERR_NOMEM (out zeroed) or
+ * API_OK. json may be NULL when len is 0. */
+api_status api_delivery_from_json(const char *json, size_t len,
+				  api_delivery *out, api_error *err);
+/* Fill l->delivery from l's bodies (response, else request), freeing
+ * what it held: for entries built by hand. API_ERR_NOMEM or API_OK. */
+api_status api_webhook_log_extract(api_webhook_log *l);
 
 void api_smartlock_free(api_smartlock *s);
 void api_smartlock_list_free(api_smartlock_list *l);
@@ -183,18 +314,18 @@ void api_webhook_log_list_free(api_webhook_log_list *l);
 void api_key_list_free(api_key_list *l);
 void api_confirmation_free(api_confirmation *c);
 void api_callback_free(api_callback *c);
+void api_smartlock_log_free(api_smartlock_log *l);
+void api_smartlock_log_list_free(api_smartlock_log_list *l);
+void api_delivery_free(api_delivery *d);
 
-/* Deep copy of one log entry (for caches that keep entries); API_ERR_NOMEM
- * on failure with *dst zeroed. */
+/* Deep copies (for caches that keep entries): API_ERR_NOMEM on failure
+ * with *dst zeroed, API_ERR_INVALID for a NULL or identical argument. */
 api_status api_webhook_log_copy(api_webhook_log *dst,
 				const api_webhook_log *src);
+api_status api_smartlock_log_copy(api_smartlock_log *dst,
+				  const api_smartlock_log *src);
+api_status api_delivery_copy(api_delivery *dst, const api_delivery *src);
 
-/* Names for enum codes (nuki-web-api.md section 4); "unknown" for codes
- * not listed. device_type matters for state and action names. */
-const char *api_device_type_name(int type);
-const char *api_lock_state_name(int device_type, int state);
-const char *api_action_name(int device_type, int action);
-const char *api_door_state_name(int door_state);
-const char *api_server_state_name(int server_state);
+/* The names of codes (api_device_type_name, ...) are in api/codes.h. */
 
 #endif

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "api/codes.h"
 #include "api/error.h"
 
 typedef enum api_method { API_GET, API_PUT, API_POST, API_DELETE } api_method;
@@ -62,26 +63,6 @@ const char *api_call_name(api_call c);     /* "list smart locks", ... */
 int api_call_success_status(api_call c);   /* 200 or 204 */
 bool api_method_is_idempotent(api_method m); /* GET only */
 
-/* Webhook features, in the API's order. */
-#define API_FEATURE_LIST(X)                                                 \
-	X(API_FEATURE_DEVICE_STATUS, "DEVICE_STATUS")                       \
-	X(API_FEATURE_DEVICE_MASTERDATA, "DEVICE_MASTERDATA")               \
-	X(API_FEATURE_DEVICE_CONFIG, "DEVICE_CONFIG")                       \
-	X(API_FEATURE_DEVICE_LOGS, "DEVICE_LOGS")                           \
-	X(API_FEATURE_DEVICE_AUTHS, "DEVICE_AUTHS")                         \
-	X(API_FEATURE_ACCOUNT_USER, "ACCOUNT_USER")
-
-typedef enum api_feature {
-#define X(name, text) name,
-	API_FEATURE_LIST(X)
-#undef X
-	API_FEATURE_COUNT
-} api_feature;
-
-/* Feature name to enum, exact match; -1 if unknown. */
-int api_feature_from_name(const char *name);
-const char *api_feature_name(api_feature f);
-
 /* Limits. */
 #define API_WEBHOOK_URL_MAX 2048
 #define API_LOG_LIMIT_MIN 1
@@ -107,8 +88,10 @@ api_status api_validate_action(int device_type, int action, int option,
 api_status api_req_webhooks_list(api_request *out, api_error *err);
 
 /* PUT /api/decentralWebhook {webhookUrl, webhookFeatures}.
- * features: n names (n >= 1), each a known feature; duplicates are
- * dropped keeping the first occurrence's order. */
+ * features: n names (n >= 1), each a feature's API name or short name,
+ * exactly ("DEVICE_STATUS" or "STATUS"; api/codes); the body carries the
+ * API names. Duplicates are dropped keeping the first occurrence's
+ * order. */
 api_status api_req_webhook_create(api_request *out, const char *url,
 				  const char *const *features, size_t n,
 				  api_error *err);

@@ -2,7 +2,8 @@
 /*
  * args: strict parsers for command arguments. Every parser reads the
  * whole string and refuses signs, spaces, junk and overflow, so that a
- * typo is a usage error before anything is sent.
+ * typo is a usage error before anything is sent. Action names come from
+ * api/codes and times are read by api/timefmt.
  */
 #include "config.h"
 
@@ -13,7 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api/codes.h"
 #include "api/text.h"
+#include "api/timefmt.h"
 
 static bool fail(char *msg, size_t msglen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -111,52 +114,51 @@ bool cli_parse_id_list(const char *s, int64_t min, int64_t max,
 	return true;
 }
 
-static const struct action_name {
-	const char *name;
-	unsigned kinds;
-	int code;
-} action_names[] = {
-#define X(name, kinds, code) { name, kinds, code },
-	CLI_ACTION_NAME_LIST(X)
-#undef X
+/* The action families of api/codes, in the order names are listed. */
+static const api_code_family action_families[] = {
+	API_CODES_LOCK_ACTION,
+	API_CODES_OPENER_ACTION,
 };
 
-static unsigned kind_of(int device_type)
-{
-	switch (device_type) {
-	case 0:
-	case 3:
-	case 4:
-	case 5:
-		return CLI_KIND_LOCK;
-	case 1:
-		return CLI_KIND_BOX;
-	case 2:
-		return CLI_KIND_OPENER;
-	default:
-		return 0;
-	}
-}
-
-/* "unlock, lock, ..." for the names a kind accepts (all for kind 0). */
-static void names_for(unsigned kind, char *buf, size_t cap)
+/* "unlock, lock, ..." for the names device_type takes (all when
+ * any_type). */
+static void names_for(int device_type, bool any_type, char *buf, size_t cap)
 {
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof action_names / sizeof action_names[0];
-	     i++) {
-		const struct action_name *a = &action_names[i];
-		int n;
+	for (size_t f = 0; f < sizeof action_families / sizeof action_families[0];
+	     f++) {
+		size_t n;
+		const api_code *t = api_codes(action_families[f], &n);
 
-		if (kind && !(a->kinds & kind))
-			continue;
-		n = snprintf(buf + used, cap - used, "%s%s", used ? ", " : "",
-			     a->name);
-		if (n < 0 || (size_t)n >= cap - used)
-			break;
-		used += (size_t)n;
+		for (size_t i = 0; i < n; i++) {
+			int len;
+
+			if (!any_type &&
+			    (api_action_family(device_type) !=
+				     (int)action_families[f] ||
+			     !api_action_valid(device_type, t[i].code)))
+				continue;
+			len = snprintf(buf + used, cap - used, "%s%s",
+				       used ? ", " : "", t[i].key);
+			if (len < 0 || (size_t)len >= cap - used)
+				return;
+			used += (size_t)len;
+		}
 	}
+}
+
+/* The code of the action named s (its exact key) in family f; 0 if none. */
+static int action_code(api_code_family f, const char *s)
+{
+	size_t n;
+	const api_code *t = api_codes(f, &n);
+
+	for (size_t i = 0; s && i < n; i++)
+		if (strcmp(t[i].key, s) == 0)
+			return t[i].code;
+	return 0;
 }
 
 static bool is_number(const char *s)
@@ -173,12 +175,12 @@ bool cli_action_syntax_ok(const char *s, char *msg, size_t msglen)
 		if (digits(s, strlen(s), 1, 31, &v))
 			return true;
 	} else if (s) {
-		for (size_t i = 0;
-		     i < sizeof action_names / sizeof action_names[0]; i++)
-			if (strcmp(action_names[i].name, s) == 0)
+		for (size_t f = 0;
+		     f < sizeof action_families / sizeof action_families[0]; f++)
+			if (action_code(action_families[f], s))
 				return true;
 	}
-	names_for(0, names, sizeof names);
+	names_for(0, true, names, sizeof names);
 	return fail(msg, msglen,
 		    "unknown action '%s': use one of %s, or the action's "
 		    "number",
@@ -188,9 +190,10 @@ bool cli_action_syntax_ok(const char *s, char *msg, size_t msglen)
 bool cli_parse_action(int device_type, const char *s, int *action, char *msg,
 		      size_t msglen)
 {
-	unsigned kind = kind_of(device_type);
+	int family = api_action_family(device_type);
 	char buf[128], names[256];
-	int64_t v;
+	int64_t v = 0;
+	int code;
 
 	if (!cli_action_syntax_ok(s, msg, msglen))
 		return false;
@@ -199,20 +202,17 @@ bool cli_parse_action(int device_type, const char *s, int *action, char *msg,
 		*action = (int)v;
 		return true;
 	}
-	for (size_t i = 0; i < sizeof action_names / sizeof action_names[0];
-	     i++) {
-		if (strcmp(action_names[i].name, s) == 0 &&
-		    (action_names[i].kinds & kind)) {
-			*action = action_names[i].code;
-			return true;
-		}
-	}
-	if (!kind)
+	if (family < 0)
 		return fail(msg, msglen,
 			    "device type %d is unknown; give the action as a "
 			    "number",
 			    device_type);
-	names_for(kind, names, sizeof names);
+	code = action_code((api_code_family)family, s);
+	if (code && api_action_valid(device_type, code)) {
+		*action = code;
+		return true;
+	}
+	names_for(device_type, false, names, sizeof names);
 	return fail(msg, msglen,
 		    "action '%s' does not apply to this device (type %d); "
 		    "it takes %s",
@@ -300,79 +300,37 @@ bool cli_parse_time_window(const char *s, int *from, int *until, char *msg,
 	return true;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
-static int days_in_month(int64_t y, int64_t m)
-{
-	static const int dim[] = { 31, 28, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : dim[m - 1];
-}
-
 bool cli_parse_rfc3339(const char *s, const char *what, int64_t *epoch,
 		       char *msg, size_t msglen)
 {
-	int64_t y, mo, d, h, mi, sec, oh = 0, om = 0;
-	const char *p = s;
+	timefmt_instant t;
 	char buf[128];
-	int sign = 0;
 
-	if (!s)
-		goto bad;
-	if (strlen(s) < 20 || !digits(p, 4, 1, 9999, &y) || p[4] != '-' ||
-	    !digits(p + 5, 2, 1, 12, &mo) || p[7] != '-' ||
-	    !digits(p + 8, 2, 1, 31, &d) ||
-	    (p[10] != 'T' && p[10] != 't' && p[10] != ' ') ||
-	    !digits(p + 11, 2, 0, 23, &h) || p[13] != ':' ||
-	    !digits(p + 14, 2, 0, 59, &mi) || p[16] != ':' ||
-	    !digits(p + 17, 2, 0, 60, &sec))
-		goto bad;
-	if (d > days_in_month(y, mo))
-		goto bad;
-	p += 19;
-	if (*p == '.') {
-		p++;
-		if (*p < '0' || *p > '9')
-			goto bad;
-		while (*p >= '0' && *p <= '9')
-			p++;
+	if (!timefmt_parse_rfc3339(s, TIMEFMT_ALLOW_SPACE, &t)) {
+		if (epoch)
+			*epoch = t.sec;
+		return true;
 	}
-	if (*p == 'Z' || *p == 'z') {
-		p++;
-	} else if (*p == '+' || *p == '-') {
-		sign = *p == '+' ? 1 : -1;
-		if (!digits(p + 1, 2, 0, 23, &oh) || p[3] != ':' ||
-		    !digits(p + 4, 2, 0, 59, &om))
-			goto bad;
-		p += 6;
-	} else {
-		goto bad;
-	}
-	if (*p != '\0')
-		goto bad;
-	if (epoch) {
-		int64_t t = days_from_civil(y, mo, d) * 86400 + h * 3600 +
-			    mi * 60 + (sec == 60 ? 59 : sec);
-		*epoch = t - sign * (oh * 3600 + om * 60);
-	}
-	return true;
-bad:
 	return fail(msg, msglen,
 		    "invalid %s '%s': expected an RFC 3339 time such as "
 		    "2025-09-13T08:00:00Z or 2025-09-13T10:00:00+02:00",
 		    what, shown(buf, sizeof buf, s, s ? strlen(s) : 0));
+}
+
+bool cli_parse_time(const char *s, const char *what, int64_t *epoch,
+		    char *msg, size_t msglen)
+{
+	timefmt_instant t;
+	const char *why = timefmt_parse_input(s, &t);
+	char buf[128];
+
+	if (!why) {
+		if (epoch)
+			*epoch = t.sec;
+		return true;
+	}
+	return fail(msg, msglen, "invalid %s '%s': %s", what,
+		    shown(buf, sizeof buf, s, s ? strlen(s) : 0), why);
 }
 
 bool cli_parse_long(const char *s, long min, long max, const char *what,

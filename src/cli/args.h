@@ -2,7 +2,7 @@
 /*
  * args: pure parsers for the arguments of the one-shot commands: ids,
  * lists of ids, action names per device type, weekday lists, time windows
- * and RFC 3339 times. Each takes the whole string (no leading or trailing
+ * and times (RFC 3339 or a local date). Each takes the whole string (no leading or trailing
  * junk, no sign, no overflow) and, on failure, writes a message that
  * quotes the argument escaped, so it is safe to print. No I/O.
  */
@@ -26,24 +26,8 @@ bool cli_parse_id_list(const char *s, int64_t min, int64_t max,
 		       const char *what, int64_t *out, size_t max_n, size_t *n,
 		       char *msg, size_t msglen);
 
-/* Action names, by device type (nuki-web-api.md 4.6). */
-#define CLI_ACTION_NAME_LIST(X)                                     \
-	X("unlock", CLI_KIND_LOCK | CLI_KIND_BOX, 1)                \
-	X("lock", CLI_KIND_LOCK, 2)                                 \
-	X("unlatch", CLI_KIND_LOCK, 3)                              \
-	X("lock-n-go", CLI_KIND_LOCK, 4)                            \
-	X("lock-n-go-unlatch", CLI_KIND_LOCK, 5)                    \
-	X("rto-on", CLI_KIND_OPENER, 1)                             \
-	X("rto-off", CLI_KIND_OPENER, 2)                            \
-	X("open", CLI_KIND_OPENER, 3)                               \
-	X("cm-on", CLI_KIND_OPENER, 6)                              \
-	X("cm-off", CLI_KIND_OPENER, 7)
-
-enum {
-	CLI_KIND_LOCK = 1,   /* types 0, 3, 4, 5 */
-	CLI_KIND_BOX = 2,    /* type 1 */
-	CLI_KIND_OPENER = 4  /* type 2 */
-};
+/* ACTION arguments are the keys of api/codes' action lists ("unlock",
+ * "lock-n-go", "rto-on", ...; exact, lowercase) or a number. */
 
 /* Syntax only, before anything is sent: ACTION is a known name (for some
  * device type) or a number 1..31. */
@@ -65,11 +49,19 @@ bool cli_parse_time_window(const char *s, int *from, int *until, char *msg,
 			   size_t msglen);
 
 /* RFC 3339 date-time "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)" ('t'
- * and ' ' also accepted as the separator, 'z' as Z); what names the
- * option. Stores the instant as seconds since the epoch (fraction
- * dropped) through *epoch, which may be NULL. */
+ * and ' ' also accepted as the separator, 'z' as Z; timefmt_parse_rfc3339
+ * with TIMEFMT_ALLOW_SPACE); what names the option. Stores the instant
+ * as seconds since the epoch (fraction dropped) through *epoch, which may
+ * be NULL. */
 bool cli_parse_rfc3339(const char *s, const char *what, int64_t *epoch,
 		       char *msg, size_t msglen);
+
+/* A moment as a person gives it on the command line: RFC 3339 as above,
+ * or a local date "YYYY-MM-DD" (local midnight) or "YYYY-MM-DD HH:MM"
+ * (timefmt_parse_input). Stores seconds since the epoch through *epoch
+ * (may be NULL); the message names what and what is wrong. */
+bool cli_parse_time(const char *s, const char *what, int64_t *epoch,
+		    char *msg, size_t msglen);
 
 /* A decimal in [min, max] for options such as --limit; what names it. */
 bool cli_parse_long(const char *s, long min, long max, const char *what,

@@ -105,7 +105,8 @@ static const struct command {
 	  "webhooks create URL FEATURE...\n"
 	  "  Register an https URL for one or more features: DEVICE_STATUS,\n"
 	  "  DEVICE_MASTERDATA, DEVICE_CONFIG, DEVICE_LOGS, DEVICE_AUTHS,\n"
-	  "  ACCOUNT_USER (any case). Prints the new webhook with its secret,\n"
+	  "  ACCOUNT_USER, or their short names STATUS, MASTERDATA, CONFIG,\n"
+	  "  LOGS, AUTHS (any case). Prints the new webhook with its secret,\n"
 	  "  which the API shows only this once: keep it to check signatures.\n"
 	  "webhooks delete ID\n"
 	  "  Unregister webhook ID.\n",

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/codes.h"
 #include "api/decode.h"
 #include "cli/args.h"
 #include "cli/json.h"
@@ -182,7 +183,9 @@ static void lock_fields(cli_kv *k, const api_smartlock *l)
 	cli_kv_str(k, "server state",
 	       cli_code_and_name(buf, sizeof buf, l->server_state,
 			     api_server_state_name(l->server_state)));
-	cli_kv_int(k, "admin pin state", l->admin_pin_state);
+	cli_kv_str(k, "admin pin state",
+	       cli_code_and_name(buf, sizeof buf, l->admin_pin_state,
+			     api_admin_pin_state_name(l->admin_pin_state)));
 	cli_kv_int(k, "firmware version", l->firmware_version);
 	cli_kv_int(k, "hardware version", l->hardware_version);
 	cli_kv_str(k, "created", l->creation_date);
@@ -191,11 +194,16 @@ static void lock_fields(cli_kv *k, const api_smartlock *l)
 		cli_kv_str(k, "state", "-");
 		return;
 	}
-	cli_kv_int(k, "mode", st->mode);
+	cli_kv_str(k, "mode", cli_code_and_name(buf, sizeof buf, st->mode,
+					api_lock_mode_name(st->mode)));
 	cli_kv_str(k, "state", cli_code_and_name(buf, sizeof buf, st->state,
 					 api_lock_state_name(l->type,
 							     st->state)));
-	cli_kv_int(k, "trigger", st->trigger);
+	cli_kv_str(k, "trigger",
+	       st->trigger < 0
+		       ? "-"
+		       : cli_code_and_name(buf, sizeof buf, st->trigger,
+				       api_trigger_name(st->trigger)));
 	cli_kv_str(k, "last action",
 	       st->last_action < 0
 		       ? "-"
@@ -304,10 +312,11 @@ int cli_cmd_action(session *s)
 	if (!cli_action_syntax_ok(name, msg, sizeof msg))
 		return cli_usage_error(s, msg);
 	if (s->p->value[OPT_OPTION]) {
-		if (!cli_parse_long(s->p->value[OPT_OPTION], 0, 6, "--option",
-				    &option, msg, sizeof msg))
+		if (!cli_parse_long(s->p->value[OPT_OPTION], 0,
+				    API_ACTION_OPTION_ALL, "--option", &option,
+				    msg, sizeof msg))
 			return cli_usage_error(s, msg);
-		if (option & 1)
+		if (option & ~API_ACTION_OPTION_ALL)
 			return cli_usage_error(s, "invalid --option: use 0 (none), "
 					      "2 (force), 4 (full lock) or 6 "
 					      "(both)");

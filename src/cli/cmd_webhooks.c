@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/codes.h"
 #include "api/decode.h"
 #include "api/text.h"
 #include "cli/args.h"
@@ -118,28 +119,16 @@ static int webhooks_create(session *s)
 				      "(there are six; each at most once)");
 	for (size_t i = 0; i < n; i++) {
 		const char *arg = s->p->pos[2 + i];
-		char upper[32], shown[96];
-		size_t len = strlen(arg);
-		int f = -1;
+		int f = api_feature_parse(arg);
 
-		if (len < sizeof upper) {
-			for (size_t k = 0; k <= len; k++)
-				upper[k] = arg[k] >= 'a' && arg[k] <= 'z'
-						   ? (char)(arg[k] - 'a' + 'A')
-						   : arg[k] == '-' ? '_'
-								   : arg[k];
-			f = api_feature_from_name(upper);
-		}
 		if (f < 0) {
-			char msg[CLI_MSG_MAX];
+			char msg[CLI_MSG_MAX], shown[96];
 
-			text_escape(shown, sizeof shown, arg, len, 40);
+			text_escape(shown, sizeof shown, arg, strlen(arg), 40);
 			snprintf(msg, sizeof msg,
 				 "webhooks create: unknown feature '%s' (known: "
-				 "DEVICE_STATUS, DEVICE_MASTERDATA, "
-				 "DEVICE_CONFIG, DEVICE_LOGS, DEVICE_AUTHS, "
-				 "ACCOUNT_USER)",
-				 shown);
+				 "%s; or their short names, e.g. STATUS)",
+				 shown, api_feature_list_text());
 			return cli_usage_error(s, msg);
 		}
 		for (size_t k = 0; k < i; k++)

@@ -54,9 +54,9 @@ enum ui_role ui_fmt_result(char *dst, size_t cap, bool succeeded,
 enum ui_role ui_fmt_duration(char *dst, size_t cap, int64_t ms, bool ascii);
 
 /* Parse an RFC 3339 date-time ("2025-09-13T11:27:39.764Z", any offset,
- * fraction optional, 't'/'z' and a space separator accepted). True and
- * *out set on success; false for anything else (a date like 02-30, a
- * missing offset, trailing text). */
+ * fraction optional, 't'/'z' and a space separator accepted) with
+ * timefmt_parse_rfc3339. True and *out set on success; false for
+ * anything else (a date like 02-30, a missing offset, trailing text). */
 bool ui_fmt_parse_time(const char *s, time_t *out);
 
 /* An RFC 3339 time as local time, "2025-09-13 13:27:39" (the caller's
@@ -76,19 +76,22 @@ enum ui_role ui_fmt_age_since(char *dst, size_t cap, const char *rfc3339,
 			      time_t now, bool ascii);
 
 /* Webhook features as short names from the bitmask (bit 1u <<
- * api_feature): "STATUS,LOGS"; "DEVICE_" is dropped; "—" ("-") when
+ * api_feature): "STATUS,LOGS" (api_feature_short_name); "—" ("-") when
  * none. */
 enum ui_role ui_fmt_features(char *dst, size_t cap, unsigned features,
 			     bool ascii);
 
 /* What a delivered body was about: its top-level "feature" (device
  * webhooks, "DEVICE_STATUS") or else "type" (callbacks, "UnlockAction"),
- * escaped; "—" ("-") when the body is NULL, not JSON, or has neither. */
+ * escaped; "—" ("-") when the body is NULL, not JSON, or has neither.
+ * This parses json (api_delivery_from_json): for a body held as text,
+ * not for painting a log, which ui_fmt_log_kind does. */
 enum ui_role ui_fmt_body_kind(char *dst, size_t cap, const char *json,
 			      bool ascii);
 
-/* ui_fmt_body_kind of a log entry: the body it sent (response, which is
- * the outgoing POST in the API's naming), else the request's. */
+/* ui_fmt_body_kind of a log entry, from what was decoded with it
+ * (log->delivery: the body it sent, which is the response in the API's
+ * naming, else the request's); parses nothing. NULL gives "—". */
 enum ui_role ui_fmt_log_kind(char *dst, size_t cap,
 			     const api_webhook_log *log, bool ascii);
 
@@ -104,12 +107,9 @@ struct ui_lines {
 };
 
 /* Pretty-print JSON text (len bytes, need not be NUL-terminated) as
- * indented lines, two spaces per level, every key and string escaped
- * (quotes and backslashes as in JSON, control characters as \xNN). Text
- * that is not JSON comes out escaped, one line per line of input, and
- * the function returns false; true when it was JSON. On allocation
- * failure out is empty and false is returned. out is overwritten (free
- * it first). */
+ * indented lines with jsonfmt_pretty (which see): true when it was JSON;
+ * text that is not JSON comes out escaped line by line and false is
+ * returned. out is overwritten (free it first). */
 bool ui_fmt_json_lines(const char *json, size_t len, struct ui_lines *out);
 
 void ui_lines_free(struct ui_lines *l);

@@ -313,6 +313,14 @@ nk --base-url "$URL" logs "$key_id" --limit 5
 expect "logs KEY --limit 5" 0
 check "logs: header and five rows" [ "$(out_lines)" -eq 6 ]
 
+nk --base-url "$URL" --tsv webhooks create https://hooks.test.example/short STATUS logs
+expect "webhooks create with short feature names" 0
+short_id=$(awk -F'\t' '$1 == "id" { print $2 }' "$tmp/out")
+check "webhooks create STATUS logs: registers DEVICE_STATUS and DEVICE_LOGS" \
+	grep -q '^features	DEVICE_STATUS,DEVICE_LOGS$' "$tmp/out"
+nk --base-url "$URL" webhooks delete "$short_id"
+expect "webhooks delete (short names)" 0
+
 nk --base-url "$URL" --json logs "$key_id" --limit 5
 check "logs --json: one array of five" \
 	sh -c '[ "$(wc -l < "$1")" -eq 1 ] && [ "$(grep -o "{\"id\":" "$1" | wc -l)" -eq 5 ]' _ "$tmp/out"

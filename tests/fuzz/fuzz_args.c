@@ -84,11 +84,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	msg[0] = '\0';
 	ok = cli_parse_rfc3339(s, "--from", &epoch, msg, sizeof msg);
-	/* years 0001..9999 with offsets of up to a day */
-	FUZZ_ASSERT(!ok || (epoch >= INT64_C(-62135596800) - 86400 &&
+	/* years 0000..9999 with offsets of up to a day */
+	FUZZ_ASSERT(!ok || (epoch >= INT64_C(-62167219200) - 86400 &&
 			    epoch <= INT64_C(253402300799) + 86400),
 		    "epoch %lld", (long long)epoch);
 	refused(ok, msg, "cli_parse_rfc3339");
+
+	msg[0] = '\0';
+	ok = cli_parse_time(s, "--since", &epoch, msg, sizeof msg);
+	FUZZ_ASSERT(!ok || (epoch >= INT64_C(-62167219200) - 86400 &&
+			    epoch <= INT64_C(253402300799) + 86400),
+		    "epoch %lld", (long long)epoch);
+	refused(ok, msg, "cli_parse_time");
 
 	msg[0] = '\0';
 	ok = cli_parse_long(s, 1, 100, "--limit", &lv, msg, sizeof msg);

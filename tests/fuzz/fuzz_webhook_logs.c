@@ -3,7 +3,9 @@
  * Fuzz target: api_decode_webhook_logs, then the deep copy of every
  * entry (api_webhook_log_copy), which must equal its source. All strings
  * of an entry, headers and bodies included, must escape to safe text, and
- * a body must be the text cJSON_PrintUnformatted gives for it.
+ * a body must be the text cJSON_PrintUnformatted gives for it. What the
+ * delivery says (decoded from a body) must agree with its kind, read the
+ * same again from the body's text, and copy equal.
  */
 #include "config.h"
 
@@ -63,6 +65,78 @@ static void check_message(const api_webhook_message *m,
 		    "message differs in the copy");
 }
 
+static void check_activity(const api_smartlock_log *e)
+{
+	fuzz_require_escapes(e->id, "activity id");
+	fuzz_require_escapes(e->auth_id, "activity authId");
+	fuzz_require_escapes(e->name, "activity name");
+	fuzz_require_escapes(e->date, "activity date");
+	fuzz_require_escapes(e->error, "activity error");
+	FUZZ_ASSERT(api_log_action_name(e->device_type, e->action) != NULL &&
+			    api_log_trigger_name(e->trigger) != NULL &&
+			    api_log_state_name(e->source, e->trigger,
+					       e->state) != NULL,
+		    "activity names");
+}
+
+static void check_delivery(const api_webhook_log *w,
+			   const api_delivery *copy)
+{
+	const api_delivery *d = &w->delivery;
+	const api_webhook_message *m = NULL;
+	api_delivery again;
+
+	FUZZ_ASSERT((d->kind == API_DELIVERY_NONE) == (d->what == NULL),
+		    "delivery kind %d with what %p", (int)d->kind,
+		    (const void *)d->what);
+	FUZZ_ASSERT(d->kind == API_DELIVERY_DEVICE || d->feature == -1,
+		    "a feature on a delivery that is not a device one");
+	FUZZ_ASSERT(d->feature >= -1 && d->feature < API_FEATURE_COUNT,
+		    "feature %d", d->feature);
+	FUZZ_ASSERT(d->smartlock_id >= 0, "negative smart lock id");
+	FUZZ_ASSERT(!d->has_log || d->feature == API_FEATURE_DEVICE_LOGS,
+		    "an activity entry outside DEVICE_LOGS");
+	fuzz_require_escapes(d->what, "delivery what");
+	fuzz_require_escapes(d->request_id, "delivery requestId");
+	fuzz_require_escapes(d->error_code, "delivery errorCode");
+	fuzz_require_escapes(d->auth.id, "delivery auth id");
+	fuzz_require_escapes(d->auth.name, "delivery auth name");
+	fuzz_require_escapes(d->device.name, "delivery device name");
+	fuzz_require_escapes(d->user.name, "delivery user name");
+	if (d->has_log)
+		check_activity(&d->log);
+	FUZZ_ASSERT(d->kind == copy->kind && d->feature == copy->feature &&
+			    same(d->what, copy->what) &&
+			    same(d->request_id, copy->request_id) &&
+			    same(d->error_code, copy->error_code) &&
+			    d->has_log == copy->has_log &&
+			    same(d->log.name, copy->log.name) &&
+			    same(d->auth.name, copy->auth.name) &&
+			    same(d->device.name, copy->device.name) &&
+			    same(d->user.name, copy->user.name),
+		    "delivery differs in the copy");
+	/* read again from the bodies' text, response first: the same */
+	m = w->has_response ? &w->response : NULL;
+	FUZZ_ASSERT(api_delivery_from_json(m ? m->body : NULL,
+					   m && m->body ? strlen(m->body) : 0,
+					   &again, NULL) == API_OK,
+		    "delivery from text failed");
+	if (again.kind == API_DELIVERY_NONE && w->has_request) {
+		m = &w->request;
+		FUZZ_ASSERT(api_delivery_from_json(m->body,
+						   m->body ? strlen(m->body) : 0,
+						   &again, NULL) == API_OK,
+			    "delivery from text failed");
+	}
+	FUZZ_ASSERT(again.kind == d->kind && same(again.what, d->what) &&
+			    again.smartlock_id == d->smartlock_id &&
+			    again.has_log == d->has_log &&
+			    again.has_state == d->has_state &&
+			    same(again.error_code, d->error_code),
+		    "delivery differs when read from the body's text");
+	api_delivery_free(&again);
+}
+
 static void check_log(const api_webhook_log *w)
 {
 	api_webhook_log copy;
@@ -87,6 +161,7 @@ static void check_log(const api_webhook_log *w)
 		check_message(&w->request, &copy.request);
 	if (w->has_response)
 		check_message(&w->response, &copy.response);
+	check_delivery(w, &copy.delivery);
 	api_webhook_log_free(&copy);
 }
 

@@ -265,6 +265,39 @@ START_TEST(test_parse_rfc3339)
 }
 END_TEST
 
+/* RFC 3339 or a local date; TZ is set to CET for this table. */
+static const struct time_case local_times[] = {
+	{ "2025-09-13T11:27:39.764Z", true, 1757762859 },
+	{ "2024-02-29 00:00:00Z", true, 1709164800 },
+	{ "2025-09-13", true, 1757714400 },       /* 2025-09-12T22:00Z */
+	{ "2025-09-13 13:27", true, 1757762820 }, /* 11:27Z */
+	{ "2025-01-13", true, 1736722800 },       /* 2025-01-12T23:00Z */
+	{ "2025-02-29", false, 0 },
+	{ "2025-09-13 25:00", false, 0 },
+	{ "2025-03-30 02:30", false, 0 },         /* the clocks skip it */
+	{ "2025-09-13T11:27:39", false, 0 },
+	{ "13/09/2025", false, 0 },
+	{ "", false, 0 },
+};
+
+START_TEST(test_parse_time_takes_rfc3339_or_a_local_date)
+{
+	const struct time_case *c = &local_times[_i];
+	char msg[CLI_MSG_MAX];
+	int64_t t = -1;
+
+	setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+	tzset();
+	ck_assert_msg(cli_parse_time(c->in, "--since", &t, msg, sizeof msg) ==
+			      c->ok,
+		      "case %d '%s': %s", _i, c->in, msg);
+	if (c->ok)
+		ck_assert_int_eq(t, c->epoch);
+	else
+		ck_assert_ptr_nonnull(strstr(msg, "invalid --since"));
+}
+END_TEST
+
 START_TEST(test_parse_long)
 {
 	char msg[CLI_MSG_MAX];
@@ -565,6 +598,11 @@ static const struct run_case {
 	  false, 2, "https" },
 	{ { "webhooks", "create", "https://x.example/h", "NOPE" }, false, 2,
 	  "unknown feature 'NOPE'" },
+	{ { "webhooks", "create", "https://x.example/h", "STATUS", "status" },
+	  false, 2, "given twice" },
+	{ { "webhooks", "create", "https://x.example/h", "logs",
+	    "DEVICE_LOGS" },
+	  false, 2, "given twice" },
 	{ { "webhooks", "create", "https://x.example/h" }, false, 2,
 	  "expected" },
 	{ { "webhooks", "delete", "2147483648" }, false, 2, "invalid webhook id" },
@@ -667,6 +705,8 @@ static Suite *cli_suite(void)
 			    (int)(sizeof weekdays / sizeof weekdays[0]));
 	tcase_add_loop_test(tc, test_parse_time_window, 0,
 			    (int)(sizeof windows / sizeof windows[0]));
+	tcase_add_loop_test(tc, test_parse_time_takes_rfc3339_or_a_local_date, 0,
+			    (int)(sizeof local_times / sizeof local_times[0]));
 	tcase_add_loop_test(tc, test_parse_rfc3339, 0,
 			    (int)(sizeof times / sizeof times[0]));
 	tcase_add_test(tc, test_parse_long);

@@ -289,6 +289,24 @@ START_TEST(test_webhook_create_is_put_with_url_and_features)
 }
 END_TEST
 
+START_TEST(test_webhook_create_takes_short_feature_names_and_sends_full_ones)
+{
+	static const char *const f[] = {"STATUS", "DEVICE_LOGS", "LOGS",
+					"AUTHS", "ACCOUNT_USER"};
+	api_request r;
+	api_error e;
+	garble(&r, &e);
+	api_status st = api_req_webhook_create(&r, "https://h.example/n", f,
+					       5, &e);
+	assert_built(st, &r, &e, API_CALL_WEBHOOK_CREATE, API_PUT,
+		     "/api/decentralWebhook", "",
+		     "{\"webhookUrl\":\"https://h.example/n\","
+		     "\"webhookFeatures\":[\"DEVICE_STATUS\",\"DEVICE_LOGS\","
+		     "\"DEVICE_AUTHS\",\"ACCOUNT_USER\"]}");
+	api_request_free(&r);
+}
+END_TEST
+
 /* URLs that are accepted and sent verbatim. Scheme is case-insensitive
  * (RFC 3986 3.1), so HTTPS:// passes. */
 static const char *const good_urls[] = {
@@ -1434,6 +1452,8 @@ static Suite *request_suite(void)
 
 	tc = tcase_create("webhook_create");
 	tcase_add_test(tc, test_webhook_create_is_put_with_url_and_features);
+	tcase_add_test(tc,
+		       test_webhook_create_takes_short_feature_names_and_sends_full_ones);
 	tcase_add_loop_test(tc, test_webhook_url_good_is_accepted_and_sent_verbatim,
 			    0, N_ELEMS(good_urls));
 	tcase_add_loop_test(tc, test_webhook_url_bad_is_refused_with_reason, 0,

@@ -1145,13 +1145,16 @@ START_TEST(test_log_kind_reads_the_sent_body_of_an_entry)
 	ck_assert_str_eq(buf, "-");
 	log.has_request = true;
 	log.request.body = asked;
+	ck_assert_int_eq(api_webhook_log_extract(&log), API_OK);
 	ui_fmt_log_kind(buf, sizeof buf, &log, true);
 	ck_assert_str_eq(buf, "LockAction");
 	log.has_response = true;
 	log.response.body = sent;
+	ck_assert_int_eq(api_webhook_log_extract(&log), API_OK);
 	ck_assert_int_eq(ui_fmt_log_kind(buf, sizeof buf, &log, true),
 			 ROLE_NORMAL);
 	ck_assert_str_eq(buf, "DEVICE_LOGS");
+	api_delivery_free(&log.delivery);
 }
 END_TEST
 

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * request_auth: PUT /smartlock/auth/advanced, the one builder with a
+ * body worth checking field by field: the name (1..32 characters, no
+ * controls), the locks (each once), the dates (RFC 3339, until after
+ * from, through api/timefmt), the week days and the daily time window.
+ */
+#include "config.h"
+
+#include "api/request.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/private.h"
+#include "api/text.h"
+#include "api/timefmt.h"
+
+#define MINUTES_PER_DAY 1440
+#define WEEK_DAYS_MAX 127
+
+/* ---- authorizations ------------------------------------------------------- */
+
+static api_status check_auth_name(const char *name, api_error *err)
+{
+	if (!name || name[0] == '\0')
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "authorization name must not be empty");
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name), chars = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = text_utf8_decode(s + i, n - i, &cp);
+		if (len == 0)
+			return api_error_set(err, API_ERR_INVALID, 0,
+					     "authorization name is not valid "
+					     "UTF-8 (byte 0x%02x at byte "
+					     "position %zu)",
+					     s[i], i + 1);
+		chars++;
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			return api_error_set(err, API_ERR_INVALID, 0,
+					     "authorization name contains a "
+					     "control character (U+%04" PRIX32
+					     " at character %zu); remove it",
+					     cp, chars);
+		i += len;
+	}
+	if (chars > API_AUTH_NAME_MAX)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "authorization name is too long: at most "
+				     "%d characters (got %zu)",
+				     API_AUTH_NAME_MAX, chars);
+	return API_OK;
+}
+
+static api_status check_date(const char *field, const char *s,
+			     timefmt_instant *t, api_error *err)
+{
+	const char *why = timefmt_parse_rfc3339(s, 0, t);
+	if (why)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "%s \"%.40s\" is not an RFC 3339 date: %s",
+				     field, s, why);
+	return API_OK;
+}
+
+static api_status check_minutes(const char *field, int v, api_error *err)
+{
+	if (v != -1 && (v < 0 || v >= MINUTES_PER_DAY))
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "%s must be minutes after midnight, 0 to "
+				     "%d, or -1 for none (got %d)",
+				     field, MINUTES_PER_DAY - 1, v);
+	return API_OK;
+}
+
+static api_status check_auth_create(const api_auth_create *a, api_error *err)
+{
+	if (!a)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "internal error: no authorization given");
+	api_status st = check_auth_name(a->name, err);
+	if (st == API_OK)
+		st = api_validate_int_id(a->account_user_id, "accountUserId",
+					 err);
+	if (st != API_OK)
+		return st;
+	if (a->n_smartlocks == 0 || !a->smartlock_ids)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "choose at least one smart lock "
+				     "(smartlockIds is empty)");
+	for (size_t i = 0; i < a->n_smartlocks; i++) {
+		int64_t id = a->smartlock_ids[i];
+		if (id <= 0)
+			return api_error_set(err, API_ERR_INVALID, 0,
+					     "smart lock id %zu must be a "
+					     "positive number (got %" PRId64
+					     ")",
+					     i + 1, id);
+		for (size_t j = 0; j < i; j++)
+			if (a->smartlock_ids[j] == id)
+				return api_error_set(
+					err, API_ERR_INVALID, 0,
+					"smart lock %" PRId64 " is listed "
+					"twice in smartlockIds; list each "
+					"once",
+					id);
+	}
+
+	timefmt_instant from = {0, 0}, until = {0, 0};
+	if (a->allowed_from_date) {
+		st = check_date("allowedFromDate", a->allowed_from_date, &from,
+				err);
+		if (st != API_OK)
+			return st;
+	}
+	if (a->allowed_until_date) {
+		st = check_date("allowedUntilDate", a->allowed_until_date,
+				&until, err);
+		if (st != API_OK)
+			return st;
+	}
+	if (a->allowed_from_date && a->allowed_until_date &&
+	    timefmt_compare(until, from) <= 0)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "allowedUntilDate must be after "
+				     "allowedFromDate (%.40s is not after "
+				     "%.40s)",
+				     a->allowed_until_date,
+				     a->allowed_from_date);
+
+	if (a->allowed_week_days != -1 &&
+	    (a->allowed_week_days < 0 || a->allowed_week_days > WEEK_DAYS_MAX))
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "allowedWeekDays must be a bit mask 0 to "
+				     "%d (Mon 64 ... Sun 1), or -1 for none "
+				     "(got %d)",
+				     WEEK_DAYS_MAX, a->allowed_week_days);
+
+	st = check_minutes("allowedFromTime", a->allowed_from_time, err);
+	if (st == API_OK)
+		st = check_minutes("allowedUntilTime", a->allowed_until_time,
+				   err);
+	if (st != API_OK)
+		return st;
+	if ((a->allowed_from_time == -1) != (a->allowed_until_time == -1))
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "allowedFromTime and allowedUntilTime go "
+				     "together: give both or neither");
+	if (a->allowed_from_time != -1 &&
+	    a->allowed_from_time >= a->allowed_until_time)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "allowedUntilTime must be after "
+				     "allowedFromTime (got %d to %d)",
+				     a->allowed_from_time,
+				     a->allowed_until_time);
+	return API_OK;
+}
+
+static cJSON *auth_body(const api_auth_create *a)
+{
+	cJSON *root = cJSON_CreateObject();
+	if (!root)
+		return NULL;
+	bool ok = cJSON_AddStringToObject(root, "name", a->name) != NULL;
+	if (ok && a->allowed_from_date)
+		ok = cJSON_AddStringToObject(root, "allowedFromDate",
+					     a->allowed_from_date) != NULL;
+	if (ok && a->allowed_until_date)
+		ok = cJSON_AddStringToObject(root, "allowedUntilDate",
+					     a->allowed_until_date) != NULL;
+	if (ok && a->allowed_week_days != -1)
+		ok = cJSON_AddNumberToObject(root, "allowedWeekDays",
+					     a->allowed_week_days) != NULL;
+	if (ok && a->allowed_from_time != -1)
+		ok = cJSON_AddNumberToObject(root, "allowedFromTime",
+					     a->allowed_from_time) != NULL &&
+		     cJSON_AddNumberToObject(root, "allowedUntilTime",
+					     a->allowed_until_time) != NULL;
+	if (ok) {
+		cJSON *uid = req_json_int64(a->account_user_id);
+		ok = uid && cJSON_AddItemToObject(root, "accountUserId", uid);
+		if (!ok)
+			cJSON_Delete(uid);
+	}
+	cJSON *ids = ok ? cJSON_AddArrayToObject(root, "smartlockIds") : NULL;
+	ok = ids != NULL;
+	for (size_t i = 0; ok && i < a->n_smartlocks; i++) {
+		cJSON *id = req_json_int64(a->smartlock_ids[i]);
+		ok = id && cJSON_AddItemToArray(ids, id);
+		if (!ok)
+			cJSON_Delete(id);
+	}
+	if (ok)
+		ok = cJSON_AddBoolToObject(root, "remoteAllowed",
+					   a->remote_allowed) != NULL;
+	if (ok && a->smart_actions_enabled)
+		ok = cJSON_AddTrueToObject(root, "smartActionsEnabled") != NULL;
+	if (!ok) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
+api_status api_req_auth_create_advanced(api_request *out,
+					const api_auth_create *a,
+					api_error *err)
+{
+	if (!out)
+		return req_invalid_out(err);
+	memset(out, 0, sizeof *out);
+	api_status st = check_auth_create(a, err);
+	if (st != API_OK)
+		return st;
+	api_request r = {.call = API_CALL_AUTH_CREATE_ADVANCED,
+			 .method = API_PUT};
+	st = req_set_path(&r, err, "/smartlock/auth/advanced");
+	if (st != API_OK)
+		return st;
+	cJSON *root = auth_body(a);
+	if (!root)
+		return req_no_memory(err, r.call);
+	st = req_take_body(&r, root, err);
+	if (st != API_OK)
+		return st;
+	return req_finish(out, &r, err);
+}
+
