@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/sim_util.h"
+
 static const char *const sim_feature_names[] = {
 #define X(name, text) text,
 	SIM_FEATURE_LIST(X)
@@ -40,56 +42,6 @@ int sim_feature_from_name(const char *name)
 
 /* ---- loading ------------------------------------------------------------- */
 
-static bool sim_get_int(const cJSON *o, const char *key, int64_t min,
-			int64_t max, int64_t def, int64_t *out, bool required)
-{
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-	double d;
-
-	if (it == NULL) {
-		*out = def;
-		return !required;
-	}
-	if (!cJSON_IsNumber(it))
-		return false;
-	d = it->valuedouble;
-	if (!(d >= (double)min && d <= (double)max) || d != (double)(int64_t)d)
-		return false;
-	*out = (int64_t)d;
-	return true;
-}
-
-static bool sim_get_bool(const cJSON *o, const char *key, bool def, bool *out)
-{
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-
-	if (it == NULL) {
-		*out = def;
-		return true;
-	}
-	if (!cJSON_IsBool(it))
-		return false;
-	*out = cJSON_IsTrue(it);
-	return true;
-}
-
-static bool sim_get_str(const cJSON *o, const char *key, const char *def,
-			char *out, size_t outlen)
-{
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-	const char *s = def;
-
-	if (it != NULL) {
-		if (!cJSON_IsString(it))
-			return false;
-		s = it->valuestring;
-	}
-	if (s == NULL || strlen(s) >= outlen)
-		return false;
-	snprintf(out, outlen, "%s", s);
-	return true;
-}
-
 #define SIM_I32_MAX 2147483647
 #define SIM_ID_MAX ((int64_t)1 << 53)
 
@@ -100,20 +52,20 @@ static bool sim_load_state(const cJSON *o, sim_lock_state *s)
 
 	if (o != NULL && !cJSON_IsObject(o))
 		return false;
-	ok = sim_get_int(o, "mode", 0, 255, 2, &v[0], false) &&
-	     sim_get_int(o, "state", 0, 255, 1, &v[1], false) &&
-	     sim_get_int(o, "trigger", 0, 255, 0, &v[2], false) &&
-	     sim_get_int(o, "lastAction", 0, 255, 2, &v[3], false) &&
-	     sim_get_int(o, "batteryCharge", 0, 100, 80, &v[4], false) &&
-	     sim_get_int(o, "doorState", 0, 255, 0, &v[5], false) &&
-	     sim_get_int(o, "ringToOpenTimer", 0, 65535, 0, &v[6], false) &&
-	     sim_get_bool(o, "batteryCritical", false, &s->battery_critical) &&
-	     sim_get_bool(o, "batteryCharging", false, &s->battery_charging) &&
-	     sim_get_bool(o, "keypadBatteryCritical", false,
+	ok = sim_json_get_int(o, "mode", 0, 255, 2, &v[0], false) &&
+	     sim_json_get_int(o, "state", 0, 255, 1, &v[1], false) &&
+	     sim_json_get_int(o, "trigger", 0, 255, 0, &v[2], false) &&
+	     sim_json_get_int(o, "lastAction", 0, 255, 2, &v[3], false) &&
+	     sim_json_get_int(o, "batteryCharge", 0, 100, 80, &v[4], false) &&
+	     sim_json_get_int(o, "doorState", 0, 255, 0, &v[5], false) &&
+	     sim_json_get_int(o, "ringToOpenTimer", 0, 65535, 0, &v[6], false) &&
+	     sim_json_get_bool(o, "batteryCritical", false, &s->battery_critical) &&
+	     sim_json_get_bool(o, "batteryCharging", false, &s->battery_charging) &&
+	     sim_json_get_bool(o, "keypadBatteryCritical", false,
 			  &s->keypad_battery_critical) &&
-	     sim_get_bool(o, "doorsensorBatteryCritical", false,
+	     sim_json_get_bool(o, "doorsensorBatteryCritical", false,
 			  &s->doorsensor_battery_critical) &&
-	     sim_get_bool(o, "nightMode", false, &s->night_mode);
+	     sim_json_get_bool(o, "nightMode", false, &s->night_mode);
 	if (!ok)
 		return false;
 	s->mode = (int)v[0];
@@ -132,20 +84,20 @@ static bool sim_load_lock(const cJSON *o, int account_id, sim_lock *l)
 
 	if (!cJSON_IsObject(o))
 		return false;
-	if (!sim_get_int(o, "smartlockId", 1, SIM_ID_MAX, 0, &id, true) ||
-	    !sim_get_int(o, "type", 0, 5, 0, &type, true) ||
-	    !sim_get_int(o, "accountId", 0, SIM_I32_MAX, account_id, &acc,
+	if (!sim_json_get_int(o, "smartlockId", 1, SIM_ID_MAX, 0, &id, true) ||
+	    !sim_json_get_int(o, "type", 0, 5, 0, &type, true) ||
+	    !sim_json_get_int(o, "accountId", 0, SIM_I32_MAX, account_id, &acc,
 			 false) ||
-	    !sim_get_int(o, "authId", 0, SIM_I32_MAX, 0, &auth, false) ||
-	    !sim_get_int(o, "firmwareVersion", 0, SIM_I32_MAX, 0, &fw, false) ||
-	    !sim_get_int(o, "hardwareVersion", 0, SIM_I32_MAX, 0, &hw, false) ||
-	    !sim_get_int(o, "serverState", 0, 4, 0, &ss, false) ||
-	    !sim_get_int(o, "adminPinState", 0, 2, 0, &ps, false) ||
-	    !sim_get_str(o, "name", NULL, l->name, sizeof l->name) ||
-	    !sim_get_bool(o, "favorite", false, &l->favorite) ||
-	    !sim_get_str(o, "creationDate", "2024-01-01T00:00:00.000Z",
+	    !sim_json_get_int(o, "authId", 0, SIM_I32_MAX, 0, &auth, false) ||
+	    !sim_json_get_int(o, "firmwareVersion", 0, SIM_I32_MAX, 0, &fw, false) ||
+	    !sim_json_get_int(o, "hardwareVersion", 0, SIM_I32_MAX, 0, &hw, false) ||
+	    !sim_json_get_int(o, "serverState", 0, 4, 0, &ss, false) ||
+	    !sim_json_get_int(o, "adminPinState", 0, 2, 0, &ps, false) ||
+	    !sim_json_get_str(o, "name", NULL, l->name, sizeof l->name) ||
+	    !sim_json_get_bool(o, "favorite", false, &l->favorite) ||
+	    !sim_json_get_str(o, "creationDate", "2024-01-01T00:00:00.000Z",
 			 l->creation_date, sizeof l->creation_date) ||
-	    !sim_get_str(o, "updateDate", l->creation_date, l->update_date,
+	    !sim_json_get_str(o, "updateDate", l->creation_date, l->update_date,
 			 sizeof l->update_date) ||
 	    !sim_load_state(cJSON_GetObjectItemCaseSensitive(o, "state"),
 			    &l->st))
@@ -166,10 +118,10 @@ static bool sim_load_key(const cJSON *o, int account_id, sim_apikey *k)
 	int64_t id;
 
 	if (!cJSON_IsObject(o) ||
-	    !sim_get_int(o, "apiKeyId", 1, SIM_I32_MAX, 0, &id, true) ||
-	    !sim_get_str(o, "description", "", k->description,
+	    !sim_json_get_int(o, "apiKeyId", 1, SIM_I32_MAX, 0, &id, true) ||
+	    !sim_json_get_str(o, "description", "", k->description,
 			 sizeof k->description) ||
-	    !sim_get_str(o, "creationDate", "2024-01-01T00:00:00.000Z",
+	    !sim_json_get_str(o, "creationDate", "2024-01-01T00:00:00.000Z",
 			 k->creation_date, sizeof k->creation_date))
 		return false;
 	k->api_key_id = (int)id;
@@ -206,13 +158,13 @@ static bool sim_load_hook(sim_account *a, const cJSON *o)
 	sim_webhook *w;
 
 	if (!cJSON_IsObject(o) ||
-	    !sim_get_int(o, "id", 1, SIM_I32_MAX, 0, &id, true) ||
-	    !sim_get_int(o, "apiKeyId", 0, SIM_I32_MAX,
+	    !sim_json_get_int(o, "id", 1, SIM_I32_MAX, 0, &id, true) ||
+	    !sim_json_get_int(o, "apiKeyId", 0, SIM_I32_MAX,
 			 a->nkeys > 0 ? a->keys[0].api_key_id : 0, &key,
 			 false) ||
 	    sim_account_key(a, (int)key) == NULL ||
-	    !sim_get_str(o, "webhookUrl", NULL, url, sizeof url) ||
-	    !sim_get_str(o, "secret", NULL, secret, sizeof secret) ||
+	    !sim_json_get_str(o, "webhookUrl", NULL, url, sizeof url) ||
+	    !sim_json_get_str(o, "secret", NULL, secret, sizeof secret) ||
 	    secret[0] == '\0' ||
 	    !sim_parse_features(
 		    cJSON_GetObjectItemCaseSensitive(o, "webhookFeatures"),
@@ -239,6 +191,11 @@ static bool sim_load_fail(sim_account *a, char *err, size_t errlen,
 	return false;
 }
 
+static bool sim_has_lock(void *ctx, int64_t smartlock_id)
+{
+	return sim_account_lock(ctx, smartlock_id) != NULL;
+}
+
 bool sim_account_load(sim_account *a, const char *json, size_t len, char *err,
 		      size_t errlen)
 {
@@ -255,7 +212,7 @@ bool sim_account_load(sim_account *a, const char *json, size_t len, char *err,
 		cJSON_Delete(root);
 		return sim_load_fail(a, err, errlen, "not a JSON object");
 	}
-	if (!sim_get_int(root, "accountId", 1, SIM_I32_MAX, 0, &acc, true)) {
+	if (!sim_json_get_int(root, "accountId", 1, SIM_I32_MAX, 0, &acc, true)) {
 		cJSON_Delete(root);
 		return sim_load_fail(a, err, errlen,
 				     "accountId missing or not an int");
@@ -295,8 +252,11 @@ bool sim_account_load(sim_account *a, const char *json, size_t len, char *err,
 		if (!sim_load_hook(a, it))
 			goto bad_hooks;
 	}
-	ok = true;
+	ok = sim_people_load(&a->people, root, a->account_id, sim_has_lock, a,
+			     err, errlen);
 	cJSON_Delete(root);
+	if (!ok)
+		sim_account_free(a);
 	return ok;
 
 bad_keys:
@@ -326,6 +286,7 @@ void sim_account_free(sim_account *a)
 	free(a->hooks);
 	free(a->locks);
 	free(a->keys);
+	sim_people_free(&a->people);
 	memset(a, 0, sizeof *a);
 }
 

@@ -8,7 +8,9 @@
  * Account JSON (data/demo.json): {"accountId": int, "apiKeys": [ApiKey
  * {apiKeyId, description, creationDate}], "smartlocks": [Smartlock as the
  * API returns it; smartlockId, type and name required], "webhooks":
- * [{id, apiKeyId, webhookUrl, webhookFeatures, secret}]}. A webhook's
+ * [{id, apiKeyId, webhookUrl, webhookFeatures, secret}], "accountUsers":
+ * [AccountUser], "authorizations": [SmartlockAuth] (see sim_people.h)}.
+ * A webhook's
  * apiKeyId names the key whose log receives its deliveries; other keys
  * (such as "_comment") are ignored.
  */
@@ -20,6 +22,8 @@
 #include <stdint.h>
 
 #include <cjson/cJSON.h>
+
+#include "sim/sim_people.h"
 
 /* Webhook features, in the API's spelling; each is one bit of a mask. */
 #define SIM_FEATURE_LIST(X)                                   \
@@ -104,6 +108,7 @@ typedef struct sim_account {
 	sim_webhook *hooks;
 	size_t nhooks, caphooks;
 	int next_hook_id;
+	sim_people people;      /* account users and authorizations */
 } sim_account;
 
 /* Name of a feature ("DEVICE_STATUS"); NULL when out of range. */

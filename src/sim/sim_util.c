@@ -157,3 +157,55 @@ char *sim_error_body(const char *msg)
 	cJSON_Delete(o);
 	return out;
 }
+
+/* ---- reading account JSON ---------------------------------------------- */
+
+bool sim_json_get_int(const cJSON *o, const char *key, int64_t min,
+			int64_t max, int64_t def, int64_t *out, bool required)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+	double d;
+
+	if (it == NULL) {
+		*out = def;
+		return !required;
+	}
+	if (!cJSON_IsNumber(it))
+		return false;
+	d = it->valuedouble;
+	if (!(d >= (double)min && d <= (double)max) || d != (double)(int64_t)d)
+		return false;
+	*out = (int64_t)d;
+	return true;
+}
+
+bool sim_json_get_bool(const cJSON *o, const char *key, bool def, bool *out)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (it == NULL) {
+		*out = def;
+		return true;
+	}
+	if (!cJSON_IsBool(it))
+		return false;
+	*out = cJSON_IsTrue(it);
+	return true;
+}
+
+bool sim_json_get_str(const cJSON *o, const char *key, const char *def,
+			char *out, size_t outlen)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+	const char *s = def;
+
+	if (it != NULL) {
+		if (!cJSON_IsString(it))
+			return false;
+		s = it->valuestring;
+	}
+	if (s == NULL || strlen(s) >= outlen)
+		return false;
+	snprintf(out, outlen, "%s", s);
+	return true;
+}

@@ -44,6 +44,17 @@ bool sim_parse_i64(const char *s, int64_t *out);
 /* A JSON number that is integral and within [min, max]. */
 bool sim_json_int(const cJSON *item, double min, double max, int64_t *out);
 
+/* Object members for loading account data. Each returns false when key
+ * is present with the wrong type or out of range; an absent key gives def
+ * (and false for sim_json_get_int when required). sim_json_get_str copies
+ * into out (outlen bytes) and fails when the text does not fit or when
+ * the key is absent and def is NULL. */
+bool sim_json_get_int(const cJSON *o, const char *key, int64_t min,
+		      int64_t max, int64_t def, int64_t *out, bool required);
+bool sim_json_get_bool(const cJSON *o, const char *key, bool def, bool *out);
+bool sim_json_get_str(const cJSON *o, const char *key, const char *def,
+		      char *out, size_t outlen);
+
 /* The error body of the real API: {"detailMessage": msg, "stackTrace": [],
  * "suppressedExceptions": []}. Returns a malloc'd string or NULL. */
 char *sim_error_body(const char *msg);

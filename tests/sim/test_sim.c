@@ -21,6 +21,8 @@
 #include <openssl/hmac.h>
 
 #include "sim/sim.h"
+#include "sim/sim_account.h"
+#include "sim/sim_demo.h"
 
 #define TOKEN "test-token"
 #define KEY_A 31337 /* demo API key that gets new webhooks */
@@ -1209,11 +1211,119 @@ START_TEST(test_data_file_is_loaded_and_bad_data_refused)
 }
 END_TEST
 
+
+/* ---- the demo account's people (account users, authorizations) ---------- */
+
+static void load_demo(sim_account *a)
+{
+	char err[256];
+
+	ck_assert_msg(sim_account_load(a, (const char *)sim_demo_json,
+				       sim_demo_json_len, err, sizeof err),
+		      "%s", err);
+}
+
+START_TEST(test_demo_account_has_users_and_authorizations)
+{
+	sim_account a;
+	const sim_auth *fd[32];
+	size_t n;
+	bool cleaner = false, guest = false, fob = false, disabled = false;
+
+	load_demo(&a);
+	ck_assert_uint_eq(a.people.nusers, 5);
+	ck_assert_uint_eq(a.people.nauths, 16);
+	n = sim_people_auths_of(&a.people, 18298712180, fd, 32);
+	ck_assert_uint_eq(n, 5); /* Anna, Ben, Carla, cleaner, guest */
+	for (size_t i = 0; i < a.people.nauths; i++) {
+		const sim_auth *x = &a.people.auths[i];
+		ck_assert_ptr_nonnull(sim_account_lock(&a, x->smartlock_id));
+		if (strcmp(x->name, "Cleaning service") == 0) {
+			cleaner = true;
+			ck_assert_int_eq(x->type, SIM_AUTH_KEYPAD_CODE);
+			ck_assert_int_eq(x->allowed_week_days, 64 | 32 | 16 | 8 | 4);
+			ck_assert_int_eq(x->allowed_from_time, 8 * 60);
+			ck_assert_int_eq(x->allowed_until_time, 12 * 60 + 30);
+		}
+		guest |= x->allowed_until_date[0] != '\0';
+		fob |= x->type == SIM_AUTH_FOB;
+		disabled |= !x->enabled;
+		if (x->account_user_id)
+			ck_assert_ptr_nonnull(sim_people_user(&a.people, x->account_user_id));
+	}
+	ck_assert(cleaner && guest && fob && disabled);
+	sim_account_free(&a);
+}
+END_TEST
+
+START_TEST(test_authorization_json_has_the_required_fields)
+{
+	static const char *const required[] = { "id", "smartlockId", "type", "name",
+						"enabled", "remoteAllowed", "lockCount" };
+	sim_account a;
+
+	load_demo(&a);
+	for (size_t i = 0; i < a.people.nauths; i++) {
+		cJSON *o = sim_auth_json(&a.people.auths[i]);
+		ck_assert_ptr_nonnull(o);
+		for (size_t k = 0; k < sizeof required / sizeof required[0]; k++)
+			ck_assert_msg(cJSON_HasObjectItem(o, required[k]), "%s lacks %s",
+				      a.people.auths[i].name, required[k]);
+		ck_assert(cJSON_IsString(cJSON_GetObjectItem(o, "id")));
+		ck_assert(cJSON_IsBool(cJSON_GetObjectItem(o, "enabled")));
+		cJSON_Delete(o);
+	}
+	for (size_t i = 0; i < a.people.nusers; i++) {
+		cJSON *o = sim_user_json(&a.people.users[i]);
+		ck_assert_ptr_nonnull(o);
+		ck_assert(cJSON_IsNumber(cJSON_GetObjectItem(o, "accountUserId")));
+		ck_assert(cJSON_IsString(cJSON_GetObjectItem(o, "name")));
+		cJSON_Delete(o);
+	}
+	sim_account_free(&a);
+}
+END_TEST
+
+static const char *const bad_people[] = {
+	/* an unknown lock */
+	"{\"accountId\":1,\"apiKeys\":[{\"apiKeyId\":1}],\"smartlocks\":[{\"smartlockId\":5,\"type\":0,\"name\":\"L\"}],"
+	"\"authorizations\":[{\"id\":\"65e0c0de0000000000000001\",\"smartlockId\":6,\"type\":0,\"name\":\"A\"}]}",
+	/* the same id twice on one lock */
+	"{\"accountId\":1,\"apiKeys\":[{\"apiKeyId\":1}],\"smartlocks\":[{\"smartlockId\":5,\"type\":0,\"name\":\"L\"}],"
+	"\"authorizations\":[{\"id\":\"65e0c0de0000000000000001\",\"smartlockId\":5,\"type\":0,\"name\":\"A\"},"
+	"{\"id\":\"65e0c0de0000000000000001\",\"smartlockId\":5,\"type\":0,\"name\":\"B\"}]}",
+	/* an id that is no ObjectId */
+	"{\"accountId\":1,\"apiKeys\":[{\"apiKeyId\":1}],\"smartlocks\":[{\"smartlockId\":5,\"type\":0,\"name\":\"L\"}],"
+	"\"authorizations\":[{\"id\":\"xyz\",\"smartlockId\":5,\"type\":0,\"name\":\"A\"}]}",
+	/* an unknown account user */
+	"{\"accountId\":1,\"apiKeys\":[{\"apiKeyId\":1}],\"smartlocks\":[{\"smartlockId\":5,\"type\":0,\"name\":\"L\"}],"
+	"\"authorizations\":[{\"id\":\"65e0c0de0000000000000001\",\"smartlockId\":5,\"accountUserId\":9,\"type\":0,\"name\":\"A\"}]}",
+	/* a weekday mask out of range */
+	"{\"accountId\":1,\"apiKeys\":[{\"apiKeyId\":1}],\"smartlocks\":[{\"smartlockId\":5,\"type\":0,\"name\":\"L\"}],"
+	"\"authorizations\":[{\"id\":\"65e0c0de0000000000000001\",\"smartlockId\":5,\"type\":0,\"name\":\"A\",\"allowedWeekDays\":128}]}",
+	/* users not an array */
+	"{\"accountId\":1,\"apiKeys\":[{\"apiKeyId\":1}],\"smartlocks\":[{\"smartlockId\":5,\"type\":0,\"name\":\"L\"}],"
+	"\"accountUsers\":{}}",
+};
+
+START_TEST(test_bad_people_data_is_refused)
+{
+	sim_account a;
+	char err[256] = "";
+	const char *j = bad_people[_i];
+
+	ck_assert(!sim_account_load(&a, j, strlen(j), err, sizeof err));
+	ck_assert_msg(strstr(err, "account data:") != NULL, "%s", err);
+	ck_assert_uint_eq(a.people.nauths, 0);
+}
+END_TEST
+
 static Suite *sim_suite(void)
 {
 	Suite *s = suite_create("sim");
 	TCase *tc = tcase_create("api");
 	TCase *faults = tcase_create("faults");
+	TCase *people = tcase_create("people");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
@@ -1271,6 +1381,11 @@ static Suite *sim_suite(void)
 	tcase_add_test(faults, test_drop_rate_one_gives_an_empty_reply);
 	tcase_add_test(faults, test_access_log_has_one_line_per_request);
 	suite_add_tcase(s, faults);
+	tcase_add_test(people, test_demo_account_has_users_and_authorizations);
+	tcase_add_test(people, test_authorization_json_has_the_required_fields);
+	tcase_add_loop_test(people, test_bad_people_data_is_refused, 0,
+			    (int)(sizeof bad_people / sizeof bad_people[0]));
+	suite_add_tcase(s, people);
 	return s;
 }
 
