@@ -217,6 +217,13 @@ check "b: --option=VALUE" offers b "nukitui action 5 lock --option=" 0 2 4 6
 
 # ---- against nukitui: nothing it knows is missing ----------------------------
 
+# the options of `nukitui --help`
+help_opts=$("$NUKITUI" --help | sed -n '/^Options/,/^$/s/^  \(--[a-z][a-z-]*\).*/\1/p')
+help_opts="$help_opts $("$NUKITUI" --help | sed -n 's/^  --[a-z-]*, \(--[a-z][a-z-]*\).*/\1/p')"
+check "nukitui --help lists options" [ -n "$help_opts" ]
+for o in $help_opts; do
+	check "b: global option $o is offered" includes b "nukitui --" "$o"
+done
 # the commands of `nukitui --help`
 help_commands=$("$NUKITUI" --help |
 	sed -n '/^Commands/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
