@@ -360,6 +360,7 @@ int main(int argc, char **argv)
 		.read_only = pg.cfg.read_only,
 		.default_api_key = pg.cfg.api_key,
 		.page_size = pg.cfg.page_size,
+		.demo = pg.demo,
 		.out = stdout,
 		.err = stderr,
 		.connect = connect_api,

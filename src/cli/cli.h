@@ -43,6 +43,8 @@ typedef struct cli_context {
 	bool read_only;          /* mutating commands refuse (exit 2) */
 	int64_t default_api_key; /* for logs without API_KEY_ID; 0: none */
 	int page_size;           /* default --limit for logs, 1..100 */
+	bool demo;               /* --demo: listed ids go to the demo part
+				  * of the completion id cache (idcache.h) */
 	FILE *out;               /* results */
 	FILE *err;               /* messages, one line each, "nukitui: " */
 	cli_connect_fn connect;

@@ -13,6 +13,7 @@
 #include "api/codes.h"
 #include "api/decode.h"
 #include "cli/args.h"
+#include "cli/idcache.h"
 #include "cli/json.h"
 #include "cli/private.h"
 
@@ -141,6 +142,10 @@ int cli_cmd_smartlocks(session *s)
 			   &err);
 	if (code)
 		return code;
+	idcache *ids = idcache_begin(IDCACHE_SMARTLOCKS, s->ctx->demo);
+	for (size_t i = 0; i < list.n; i++)
+		idcache_add(ids, list.items[i].smartlock_id);
+	idcache_commit(ids);
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 

@@ -13,6 +13,7 @@
 #include "api/decode.h"
 #include "api/text.h"
 #include "cli/args.h"
+#include "cli/idcache.h"
 #include "cli/json.h"
 #include "cli/private.h"
 
@@ -71,6 +72,10 @@ static int webhooks_list(session *s)
 			   &err);
 	if (code)
 		return code;
+	idcache *ids = idcache_begin(IDCACHE_WEBHOOKS, s->ctx->demo);
+	for (size_t i = 0; i < list.n; i++)
+		idcache_add(ids, list.items[i].id);
+	idcache_commit(ids);
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 
@@ -250,6 +255,10 @@ int cli_cmd_keys(session *s)
 			   &err);
 	if (code)
 		return code;
+	idcache *ids = idcache_begin(IDCACHE_KEYS, s->ctx->demo);
+	for (size_t i = 0; i < list.n; i++)
+		idcache_add(ids, list.items[i].api_key_id);
+	idcache_commit(ids);
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 
