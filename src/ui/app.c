@@ -470,6 +470,14 @@ static int start_curses(struct app *a)
 	set_escdelay(25);
 	curs_set(0);
 	register_keys();
+	{
+		/* with no mouse events asked for, ncurses returns KEY_MOUSE
+		 * for the terminal's mouse prefix and the rest raw */
+		const char *kmous = tigetstr("kmous");
+
+		ui_input_set_mouse_tail(&a->input, ui_input_mouse_tail(
+				kmous == (const char *)-1 ? NULL : kmous));
+	}
 	init_colors(a);
 	return 0;
 }

@@ -26,6 +26,7 @@ enum {
 	S_SS3,    /* ESC O ... */
 	S_LINUX,  /* ESC [ [ : one more byte */
 	S_MOUSE,  /* ESC [ M : three more bytes */
+	S_SGR_MOUSE, /* KEY_MOUSE from ncurses: the rest of ESC [ < ... M */
 };
 
 /* Every variant of the keys the dashboard uses, from xterm (normal and
@@ -106,9 +107,26 @@ static int normalise(int ch)
 	}
 }
 
+enum ui_mouse_tail ui_input_mouse_tail(const char *kmous)
+{
+	if (kmous && strcmp(kmous, "\033[<") == 0)
+		return UI_MOUSE_TAIL_SGR;
+	if (kmous && strcmp(kmous, "\033[M") == 0)
+		return UI_MOUSE_TAIL_X10;
+	return UI_MOUSE_TAIL_NONE;
+}
+
+void ui_input_set_mouse_tail(struct ui_input *in, enum ui_mouse_tail tail)
+{
+	in->mouse_tail = tail;
+}
+
 void ui_input_reset(struct ui_input *in)
 {
+	enum ui_mouse_tail tail = in->mouse_tail;
+
 	memset(in, 0, sizeof *in);
+	in->mouse_tail = tail;
 }
 
 static void seq_add(struct ui_input *in, int ch)
@@ -135,10 +153,17 @@ static size_t finish(struct ui_input *in, int *out)
 	return 1;
 }
 
-/* A value in ground state: Esc starts a sequence, anything else is a
- * key. */
+/* A value in ground state: Esc starts a sequence, ncurses' KEY_MOUSE
+ * the rest of a mouse report, anything else is a key. */
 static size_t ground(struct ui_input *in, int ch, int64_t now_ms, int *out)
 {
+	if (ch == KEY_MOUSE && in->mouse_tail != UI_MOUSE_TAIL_NONE) {
+		in->state = in->mouse_tail == UI_MOUSE_TAIL_SGR ? S_SGR_MOUSE : S_MOUSE;
+		in->mouse_left = 3;
+		in->len = 0;
+		in->since_ms = now_ms;
+		return 0;
+	}
 	if (ch == ESC) {
 		in->state = S_ESC;
 		in->len = 0;
@@ -241,6 +266,14 @@ size_t ui_input_feed(struct ui_input *in, int ch, int64_t now_ms,
 		if (is_final(ch)) {
 			seq_add(in, ch);
 			return finish(in, out);
+		}
+		return abandon(in, ch, now_ms, out);
+	case S_SGR_MOUSE:
+		if (is_param(ch))
+			return 0;
+		if (is_final(ch)) {
+			in->state = S_GROUND;
+			return 0;
 		}
 		return abandon(in, ch, now_ms, out);
 	case S_MOUSE:

@@ -39,9 +39,19 @@ struct ui_input_seq {
 	int key;
 };
 
+/* What follows when ncurses has matched the terminal's mouse prefix
+ * (terminfo kmous) while the dashboard does not ask for mouse events:
+ * ncurses returns KEY_MOUSE and hands the rest of the report over raw. */
+enum ui_mouse_tail {
+	UI_MOUSE_TAIL_NONE,        /* nothing: KEY_MOUSE is a key */
+	UI_MOUSE_TAIL_SGR,         /* kmous ESC [ < : params, then M or m */
+	UI_MOUSE_TAIL_X10,         /* kmous ESC [ M : three raw bytes */
+};
+
 /* The decoder's state; zero it (or ui_input_reset) before the first
  * use. Plain data, no allocation. */
 struct ui_input {
+	enum ui_mouse_tail mouse_tail; /* kept by ui_input_reset */
 	int state;
 	char seq[UI_INPUT_SEQ_MAX + 1];
 	size_t len;
@@ -56,6 +66,14 @@ const struct ui_input_seq *ui_input_sequences(size_t *n);
 
 /* The key the bytes of one whole sequence mean, or 0 when unknown. */
 int ui_input_lookup(const char *bytes);
+
+/* The tail that follows KEY_MOUSE for a terminal whose kmous is kmous
+ * (NULL when it has none). */
+enum ui_mouse_tail ui_input_mouse_tail(const char *kmous);
+
+/* Swallow that tail after KEY_MOUSE from now on (UI_MOUSE_TAIL_NONE:
+ * KEY_MOUSE comes out as a key, as when ncurses reads mouse events). */
+void ui_input_set_mouse_tail(struct ui_input *in, enum ui_mouse_tail tail);
 
 /* Forget anything pending (after flushinp). */
 void ui_input_reset(struct ui_input *in);

@@ -50,6 +50,7 @@ struct webhooks_state {
 	int64_t sel_id;
 	char filter[64];
 	model_action_id created; /* a create sent: select the new webhook */
+	int64_t want_id;         /* ... once the list has it */
 };
 
 /* What find_id looks through: the list and the pane's filtered rows. */
@@ -76,7 +77,7 @@ static void rebuild(struct app *a, struct webhooks_state *st)
 	const api_webhook_list *l = model_webhooks(a->m, NULL);
 	struct lookup k = { l, st };
 	size_t n = 0, *rows = NULL;
-	int64_t old = st->sel_id;
+	int64_t old = st->want_id ? st->want_id : st->sel_id;
 
 	if (l && l->n) {
 		rows = malloc(l->n * sizeof *rows);
@@ -91,6 +92,8 @@ static void rebuild(struct app *a, struct webhooks_state *st)
 	st->n_rows = n;
 	ui_scroll_replace(&st->sc, n, old ? &old : NULL, old ? find_id : NULL, &k);
 	st->sel_id = n && l ? l->items[rows[st->sc.selected]].id : 0;
+	if (st->sel_id == st->want_id)
+		st->want_id = 0;
 }
 
 static const api_webhook *selected(struct app *a, const struct webhooks_state *st)
@@ -277,6 +280,7 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 	if (app_scroll_action(&st->sc, act)) {
 		const api_webhook *w = selected(a, st);
 		st->sel_id = w ? w->id : 0;
+		st->want_id = 0;
 		return UI_HANDLED;
 	}
 	switch (act) {
@@ -311,8 +315,7 @@ static void select_created(struct app *a, struct webhooks_state *st)
 	if (info.state == ENGINE_FAILED) {
 		st->created = 0;
 	} else if (info.state == ENGINE_DONE) {
-		if (info.created_id)
-			st->sel_id = info.created_id;
+		st->want_id = info.created_id;
 		st->created = 0;
 	}
 }

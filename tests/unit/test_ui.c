@@ -1592,6 +1592,38 @@ START_TEST(test_ncurses_aliases_become_home_end_and_pages)
 }
 END_TEST
 
+/* xterm-256color's kmous is ESC [ <: ncurses matches it, returns
+ * KEY_MOUSE and hands the rest of an SGR report over raw; that rest
+ * (digits, ';', M) must not become keys (3 would switch panes, M open the
+ * messages). */
+START_TEST(test_the_rest_of_a_mouse_report_is_swallowed)
+{
+	struct ui_input in = { 0 };
+	int out[UI_INPUT_OUT_MAX], keys[16];
+
+	ck_assert_int_eq(ui_input_mouse_tail("\033[<"), UI_MOUSE_TAIL_SGR);
+	ck_assert_int_eq(ui_input_mouse_tail("\033[M"), UI_MOUSE_TAIL_X10);
+	ck_assert_int_eq(ui_input_mouse_tail(NULL), UI_MOUSE_TAIL_NONE);
+	ck_assert_int_eq(ui_input_mouse_tail("\033[?"), UI_MOUSE_TAIL_NONE);
+
+	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_SGR);
+	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 0);
+	ck_assert_uint_eq(feed_all(&in, "0;3;2M1", keys, COUNT(keys)), 1);
+	ck_assert_int_eq(keys[0], '1');
+
+	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_X10);
+	ui_input_reset(&in);
+	ck_assert_int_eq(in.mouse_tail, UI_MOUSE_TAIL_X10);
+	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 0);
+	ck_assert_uint_eq(feed_all(&in, " 33q", keys, COUNT(keys)), 1);
+	ck_assert_int_eq(keys[0], 'q');
+
+	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_NONE);
+	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 1);
+	ck_assert_int_eq(out[0], KEY_MOUSE);
+}
+END_TEST
+
 START_TEST(test_every_registered_sequence_decodes_to_its_key)
 {
 	size_t n;
@@ -1662,6 +1694,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_two_escs_are_two_esc_keys);
 	tcase_add_test(tc, test_a_cut_sequence_is_dropped_and_the_next_key_kept);
 	tcase_add_test(tc, test_ncurses_aliases_become_home_end_and_pages);
+	tcase_add_test(tc, test_the_rest_of_a_mouse_report_is_swallowed);
 	tcase_add_test(tc, test_every_registered_sequence_decodes_to_its_key);
 	suite_add_tcase(s, tc);
 
