@@ -7,9 +7,21 @@
  * yields the pane enum, the tab bar, the digit bindings (all bound to the
  * one UI_ACTION_PANE with the pane as argument), the table of pane_ops
  * and the help sections; panes.c checks at compile time that every row
- * has its ops and a digit of its own. Adding a pane is one row here plus
- * its pane_X.c (see private.h for struct pane_ops). This header is pure:
- * no curses, no model.
+ * has its ops and a digit of its own. This header is pure: no curses,
+ * no model.
+ *
+ * Adding a pane:
+ *   1. one row below: X(PANE_X, '4', "Title", pane_x_ops);
+ *   2. src/ui/pane_x.c: a struct x_state, its key table (UI_BIND rows,
+ *      binding the pane-wide actions of actions.h it offers, or actions
+ *      of its own added to UI_ACTION_LIST), its hints, and
+ *      `const struct pane_ops pane_x_ops = { .state_size = sizeof(struct
+ *      x_state), .keys, .n_keys, .hints, .n_hints, .enter, .draw,
+ *      .on_action, .on_model, ... }` (private.h);
+ *   3. the file in src_ui_libnukiui_a_SOURCES (Makefile.am);
+ * plus the model module it reads (src/model/x.c). The tab bar, the digit
+ * key, Tab order, help section, event delivery and its state's life come
+ * from the row.
  */
 #ifndef NUKI_UI_PANES_H
 #define NUKI_UI_PANES_H

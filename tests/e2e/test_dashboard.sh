@@ -83,7 +83,10 @@ check sh -c "deadline=\$((\$(date +%s) + 5)); while [ \$(date +%s) -le \$deadlin
 
 # ---- outcomes reach the status line whatever pane is shown ---------------
 # The model's events reach every pane, and the app itself reports how an
-# action ended: unlock, 2 (the outcome arrives there), then 1.
+# action ended: unlock, 2 (the outcome arrives there), then 1. First the
+# lock above has to be over, or its report could come last.
+name="the lock above is reported done"
+check wait_for "lock Front door: done" 8000
 $T send-keys u
 wait_for 'Unlock "Front door"' >/dev/null
 $T send-keys y 2
