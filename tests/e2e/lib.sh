@@ -100,6 +100,28 @@ wait_for() {
 	return 1
 }
 
+# wait_row TEXT1 TEXT2 [TIMEOUT_MS]: until a line shows both.
+wait_row() {
+	deadline=$(( $(now_ms) + ${3:-5000} ))
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		screen | grep -F -- "$1" | grep -qF -- "$2" && return 0
+		sleep 0.02
+	done
+	return 1
+}
+
+# wait_status TEXT [TIMEOUT_MS]: until the status line (the last) starts
+# with TEXT.
+wait_status() {
+	deadline=$(( $(now_ms) + ${2:-5000} ))
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		screen | tail -n 1 | awk -v t="$1" 'index($0, t) == 1 { f = 1 } END { exit !f }' &&
+			return 0
+		sleep 0.02
+	done
+	return 1
+}
+
 # wait_gone TEXT [TIMEOUT_MS]
 wait_gone() {
 	deadline=$(( $(now_ms) + ${2:-5000} ))

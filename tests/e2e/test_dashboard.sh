@@ -86,24 +86,25 @@ check sh -c "deadline=\$((\$(date +%s) + 5)); while [ \$(date +%s) -le \$deadlin
 # action ended: unlock, 2 (the outcome arrives there), then 1. First the
 # lock above has to be over, or its report could come last.
 name="the lock above is reported done"
-check wait_for "lock Front door: done" 8000
+check wait_status "lock Front door: done" 8000
 $T send-keys u
 wait_for 'Unlock "Front door"' >/dev/null
 $T send-keys y 2
 name="unlock, 2: the outcome shows on the webhooks pane"
-check wait_for "unlock Front door: done" 8000
+check wait_status "unlock Front door: done" 8000
 name="unlock, 2: the webhooks pane is the one shown"
 check wait_for "https://rental.example.org/webhooks/nuki"
 $T send-keys 1
+name="unlock, 2, 1: the smart-lock pane shows Front door unlocked"
+check wait_row "Front door" "○ Unlocked"
 name="unlock, 2, 1: the outcome stays in the status line"
-check sh -c "tmux -L $sock capture-pane -p | grep 'Front door' | grep -q '○ Unlocked' &&
-	tmux -L $sock capture-pane -p | grep -q 'unlock Front door: done'"
+check wait_status "unlock Front door: done"
 # and with 2 and 1 both typed before the outcome is known
 $T send-keys l
 wait_for 'Lock "Front door"' >/dev/null
 $T send-keys y 2 1
 name="lock, 2, 1: the outcome reaches the status line"
-check wait_for "lock Front door: done" 8000
+check wait_status "lock Front door: done" 8000
 $T send-keys M
 name="M lists the session's messages, outcomes included"
 check wait_for "Messages of this session"
@@ -186,7 +187,7 @@ else
 	$T send-keys Escape
 fi
 name="delete, then 1: the deletion is reported on the smart-lock pane"
-check wait_for "webhook 3314 deleted"
+check wait_status "webhook 3314 deleted"
 $T send-keys 2
 name="the deleted webhook is gone from the list"
 check wait_gone "https://burst.example.com/hook"

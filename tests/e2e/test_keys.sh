@@ -21,9 +21,9 @@ start_sim
 # webhooks pane), then Esc closes it again.
 open_selected() {
 	$T send-keys Enter
-	wait_for "Webhook $1 " 3000 || { $T send-keys Escape; return 1; }
+	wait_for "Webhook $1 " || { $T send-keys Escape; return 1; }
 	$T send-keys Escape
-	wait_gone "Webhook $1 " 3000
+	wait_gone "Webhook $1 "
 }
 
 # on_first / on_last: put the selection there with g / G, and check it.
