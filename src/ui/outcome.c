@@ -17,6 +17,9 @@
 #include "api/text.h"
 #include "ui/private.h"
 
+/* A label (a lock's name, a URL) in a status message: at most this wide. */
+#define LABEL_COLS 60
+
 void app_follow_action(struct app *a, model_action_id id, const char *label)
 {
 	struct ui_outcome *o = &a->outcome;
@@ -31,7 +34,17 @@ void app_follow_action(struct app *a, model_action_id id, const char *label)
 	f = &o->v[o->n++];
 	memset(f, 0, sizeof *f);
 	f->id = id;
-	text_escape(f->label, sizeof f->label, label ? label : "", label ? strlen(label) : 0, 40);
+	if (!label)
+		label = "";
+	/* at most LABEL_COLS cells, and a mark where it was cut */
+	text_escape(f->label, sizeof f->label - 4, label, strlen(label), LABEL_COLS);
+	{
+		char full[sizeof f->label + 8];
+
+		text_escape(full, sizeof full, label, strlen(label), 0);
+		if (strcmp(full, f->label) != 0)
+			strcat(f->label, a->opt.ascii ? "~" : "…");
+	}
 }
 
 const char *app_webhook_secret(const struct app *a, int64_t webhook_id)

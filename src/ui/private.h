@@ -112,52 +112,50 @@ struct ui_msg {
 	char text[UI_MSG_MAX];
 };
 
+/* The app's state, its fields ordered by size (no padding to speak of). */
 struct app {
 	model *m;
-	ui_options opt;
-	enum ui_pane_id pane;
-	void *pane_state[PANE_COUNT];
-	bool quit;
-	bool redraw;
-	bool have_colors;              /* the terminal has them (and we use them) */
+	void *pane_state[PANE_COUNT];  /* one per pane, state_size bytes */
 	time_t now;
-	unsigned spin;
-
-	/* key input: the decoder, and the rest of a batch of keys to drop
-	 * (set when a dialog opens: typed-ahead keys cannot answer it) */
-	struct ui_input input;
-	bool drop_keys;
-
-	/* model changes taken, not yet delivered to the panes */
-	unsigned events;
-
-	/* status message */
-	char msg[UI_MSG_MAX];
-	enum ui_role msg_role;
+	/* status message: when it was set, and every message of the
+	 * session, newest last (history_n: messages ever, the ring's head) */
 	time_t msg_at;
-	bool msg_keep;                 /* an outcome: stays on a key press
-					  or pane switch until it expires */
-	struct ui_msg history[UI_HISTORY_MAX];
-	size_t history_n;              /* messages ever; the ring's head */
-
-	/* filter prompt */
-	bool filter_editing;
-	char filter[64];
-
-	/* help overlay */
-	bool help_open;
-	int help_top;
-
+	size_t history_n;
 	/* detail view: lines owned here, escaped already */
-	bool detail_open;
-	char detail_title[128];
 	struct ui_lines detail;
-	int detail_top;
 	const void *detail_owner;      /* the pane that may refresh it, or NULL */
 	int64_t detail_key;            /* what it shows, for that pane */
 
+	ui_options opt;
+	/* key input: the decoder */
+	struct ui_input input;
 	struct ui_dialogs dlg;         /* dialogs.h */
 	struct ui_outcome outcome;     /* outcome.h */
+	struct ui_msg history[UI_HISTORY_MAX];
+
+	enum ui_pane_id pane;
+	unsigned spin;
+	/* model changes taken, not yet delivered to the panes */
+	unsigned events;
+	enum ui_role msg_role;
+	int help_top;                  /* help overlay: first line shown */
+	int detail_top;
+
+	bool quit;
+	bool redraw;
+	bool have_colors;              /* the terminal has them (and we use them) */
+	/* the rest of a batch of keys is dropped (set when a dialog opens:
+	 * typed-ahead keys cannot answer it) */
+	bool drop_keys;
+	bool msg_keep;                 /* an outcome: stays on a key press
+					  or pane switch until it expires */
+	bool filter_editing;           /* the filter prompt is open */
+	bool help_open;
+	bool detail_open;
+
+	char filter[64];
+	char detail_title[128];
+	char msg[UI_MSG_MAX];
 };
 
 /* ---- services for panes ------------------------------------------------ */
