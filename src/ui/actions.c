@@ -66,3 +66,14 @@ enum ui_action ui_action_from_name(const char *name)
 			return (enum ui_action)i;
 	return UI_ACTION_NONE;
 }
+
+enum ui_action ui_action_parse(const char *name, int *arg)
+{
+	*arg = 0;
+	if (name && strncmp(name, "pane-", 5) == 0 && name[5] >= '1' &&
+	    name[5] <= '9' && name[6] == '\0') {
+		*arg = name[5] - '1';
+		return UI_ACTION_PANE;
+	}
+	return ui_action_from_name(name);
+}

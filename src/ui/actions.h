@@ -33,12 +33,26 @@
 	X(UI_ACTION_HELP, "help", "Show the keys", false)                    \
 	X(UI_ACTION_REPAINT, "repaint", "Repaint the screen", false)         \
 	X(UI_ACTION_QUIT, "quit", "Quit", false)                             \
-	X(UI_ACTION_PANE_LOCKS, "pane-locks", "Show the smart locks", false) \
-	X(UI_ACTION_PANE_WEBHOOKS, "pane-webhooks", "Show the webhooks",     \
-	  false)                                                             \
-	X(UI_ACTION_PANE_LOGS, "pane-logs", "Show the webhook logs", false)  \
+	X(UI_ACTION_PANE, "pane", "Show the pane with that number", false)   \
 	X(UI_ACTION_PANE_NEXT, "pane-next", "Show the next pane", false)     \
 	X(UI_ACTION_PANE_PREV, "pane-prev", "Show the previous pane", false) \
+	X(UI_ACTION_MESSAGES, "messages",                                    \
+	  "Show the messages of this session", false)                        \
+	/* pane-wide actions a pane binds when it has them (design.md,     \
+	 * second round: A, g, w, x, d, S, y); unbound, they are not in    \
+	 * the help */                                                       \
+	X(UI_ACTION_ACTIVITY, "activity",                                    \
+	  "Show the activity of the selected lock or person", false)         \
+	X(UI_ACTION_GOTO_DATE, "goto-date", "Go to a date", false)           \
+	X(UI_ACTION_WHO_FILTER, "who-filter",                                \
+	  "Show one person's entries only", false)                           \
+	X(UI_ACTION_TOGGLE_ENABLE, "toggle-enable",                          \
+	  "Disable or enable the selected item", true)                       \
+	X(UI_ACTION_DELETE, "delete", "Delete the selected item", true)      \
+	X(UI_ACTION_SHOW_SECRET, "show-secret",                              \
+	  "Show the selected item's secret in a dialog", false)              \
+	X(UI_ACTION_COPY, "copy",                                            \
+	  "Copy the selected value to the clipboard (OSC 52)", false)        \
 	/* smart locks */                                                    \
 	X(UI_ACTION_LOCK, "lock", "Lock the selected smart lock", true)      \
 	X(UI_ACTION_UNLOCK, "unlock", "Unlock the selected smart lock",      \
@@ -48,8 +62,6 @@
 	/* webhooks */                                                       \
 	X(UI_ACTION_WEBHOOK_NEW, "webhook-new", "Register a new webhook",    \
 	  true)                                                              \
-	X(UI_ACTION_WEBHOOK_DELETE, "webhook-delete",                        \
-	  "Delete the selected webhook", true)                               \
 	/* webhook logs */                                                   \
 	X(UI_ACTION_LOGS_OLDER, "logs-older", "Show the next older page",    \
 	  false)                                                             \
@@ -88,5 +100,9 @@ bool ui_action_mutates(enum ui_action a);
 
 /* The action whose name is name (exact match), or UI_ACTION_NONE. */
 enum ui_action ui_action_from_name(const char *name);
+
+/* As ui_action_from_name, and "pane-N" (N from 1 to 9) is UI_ACTION_PANE
+ * with *arg = N - 1 (the pane's index); *arg is 0 for other actions. */
+enum ui_action ui_action_parse(const char *name, int *arg);
 
 #endif

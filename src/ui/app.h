@@ -11,7 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "api/http.h"
+/* The transport (api/http.h); app.h itself needs no libcurl header. */
+typedef struct api_http api_http;
 
 typedef struct ui_options {
 	bool ascii;             /* ASCII borders and symbols */

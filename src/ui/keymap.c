@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * keymap: the binding tables and the help screen built from them.
+ * keymap: the global binding table, the lookup through a pane's table
+ * (ui_keymap_pane, in panes.c, reads it from the pane's ops) and the
+ * help screen built from them.
  * <curses.h> is included only for the KEY_* constants; no curses function
  * is called, so this file is unit tested without a terminal.
  */
@@ -14,78 +16,40 @@
 #include <curses.h>
 
 static const struct ui_binding global_keys[] = {
-	{ KEY_UP, UI_ACTION_UP },
-	{ 'k', UI_ACTION_UP },
-	{ KEY_DOWN, UI_ACTION_DOWN },
-	{ 'j', UI_ACTION_DOWN },
-	{ KEY_PPAGE, UI_ACTION_PAGE_UP },
-	{ KEY_NPAGE, UI_ACTION_PAGE_DOWN },
-	{ KEY_HOME, UI_ACTION_HOME },
-	{ 'g', UI_ACTION_HOME },
-	{ KEY_END, UI_ACTION_END },
-	{ 'G', UI_ACTION_END },
-	{ '\n', UI_ACTION_OPEN },
-	{ '\r', UI_ACTION_OPEN },
-	{ KEY_ENTER, UI_ACTION_OPEN },
-	{ UI_KEY_ESC, UI_ACTION_BACK },
-	{ 'r', UI_ACTION_REFRESH },
-	{ '/', UI_ACTION_FILTER },
-	{ '1', UI_ACTION_PANE_LOCKS },
-	{ '2', UI_ACTION_PANE_WEBHOOKS },
-	{ '3', UI_ACTION_PANE_LOGS },
-	{ '\t', UI_ACTION_PANE_NEXT },
-	{ KEY_BTAB, UI_ACTION_PANE_PREV },
-	{ '?', UI_ACTION_HELP },
-	{ KEY_F(1), UI_ACTION_HELP },
-	{ UI_KEY_CTRL('L'), UI_ACTION_REPAINT },
-	{ 'q', UI_ACTION_QUIT },
-	{ UI_KEY_CTRL('C'), UI_ACTION_QUIT },
-};
-
-static const struct ui_binding lock_keys[] = {
-	{ 'l', UI_ACTION_LOCK },
-	{ 'u', UI_ACTION_UNLOCK },
-	{ 'a', UI_ACTION_ACTION_MENU },
-};
-
-static const struct ui_binding webhook_keys[] = {
-	{ 'n', UI_ACTION_WEBHOOK_NEW },
-	{ 'd', UI_ACTION_WEBHOOK_DELETE },
-};
-
-static const struct ui_binding log_keys[] = {
-	{ 'n', UI_ACTION_LOGS_OLDER },
-	{ 'p', UI_ACTION_LOGS_NEWER },
-	{ 'h', UI_ACTION_LOGS_NEWEST },
-	{ '+', UI_ACTION_LOGS_LIMIT_UP },
-	{ '-', UI_ACTION_LOGS_LIMIT_DOWN },
-	{ 'f', UI_ACTION_LOGS_FOLLOW },
-	{ 'e', UI_ACTION_LOGS_FAILED },
-	{ 's', UI_ACTION_LOGS_KEY },
+	UI_BIND(KEY_UP, UI_ACTION_UP),
+	UI_BIND('k', UI_ACTION_UP),
+	UI_BIND(KEY_DOWN, UI_ACTION_DOWN),
+	UI_BIND('j', UI_ACTION_DOWN),
+	UI_BIND(KEY_PPAGE, UI_ACTION_PAGE_UP),
+	UI_BIND(KEY_NPAGE, UI_ACTION_PAGE_DOWN),
+	UI_BIND(KEY_HOME, UI_ACTION_HOME),
+	UI_BIND('g', UI_ACTION_HOME),
+	UI_BIND(KEY_END, UI_ACTION_END),
+	UI_BIND('G', UI_ACTION_END),
+	UI_BIND('\n', UI_ACTION_OPEN),
+	UI_BIND('\r', UI_ACTION_OPEN),
+	UI_BIND(KEY_ENTER, UI_ACTION_OPEN),
+	UI_BIND(UI_KEY_ESC, UI_ACTION_BACK),
+	UI_BIND('r', UI_ACTION_REFRESH),
+	UI_BIND('/', UI_ACTION_FILTER),
+#define X(id, digit, title, ops) { digit, UI_ACTION_PANE, id, NULL },
+	UI_PANE_LIST(X)
+#undef X
+	UI_BIND('\t', UI_ACTION_PANE_NEXT),
+	UI_BIND(KEY_BTAB, UI_ACTION_PANE_PREV),
+	UI_BIND('?', UI_ACTION_HELP),
+	UI_BIND(KEY_F(1), UI_ACTION_HELP),
+	UI_BIND('M', UI_ACTION_MESSAGES),
+	UI_BIND(UI_KEY_CTRL('L'), UI_ACTION_REPAINT),
+	UI_BIND('q', UI_ACTION_QUIT),
+	UI_BIND(UI_KEY_CTRL('C'), UI_ACTION_QUIT),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const struct {
-	const char *title;
-	const struct ui_binding *keys;
-	size_t n;
-} panes[] = {
-	[PANE_LOCKS] = { "Smart locks", lock_keys, COUNT(lock_keys) },
-	[PANE_WEBHOOKS] = { "Webhooks", webhook_keys, COUNT(webhook_keys) },
-	[PANE_LOGS] = { "Webhook logs", log_keys, COUNT(log_keys) },
-};
-
-_Static_assert(COUNT(panes) == PANE_COUNT, "one key table per pane");
-
 static bool pane_valid(enum ui_pane_id pane)
 {
 	return (int)pane >= 0 && (int)pane < (int)PANE_COUNT;
-}
-
-const char *ui_pane_title(enum ui_pane_id pane)
-{
-	return pane_valid(pane) ? panes[pane].title : "unknown";
 }
 
 const struct ui_binding *ui_keymap_global(size_t *n)
@@ -94,34 +58,41 @@ const struct ui_binding *ui_keymap_global(size_t *n)
 	return global_keys;
 }
 
-const struct ui_binding *ui_keymap_pane(enum ui_pane_id pane, size_t *n)
+static const struct ui_binding *table_find(const struct ui_binding *t,
+					   size_t n, int key)
 {
-	if (!pane_valid(pane)) {
-		*n = 0;
-		return NULL;
-	}
-	*n = panes[pane].n;
-	return panes[pane].keys;
+	for (size_t i = 0; i < n; i++)
+		if (t[i].key == key)
+			return &t[i];
+	return NULL;
 }
 
 static enum ui_action table_lookup(const struct ui_binding *t, size_t n,
 				   int key)
 {
-	for (size_t i = 0; i < n; i++)
-		if (t[i].key == key)
-			return t[i].action;
-	return UI_ACTION_NONE;
+	const struct ui_binding *b = table_find(t, n, key);
+
+	return b ? b->action : UI_ACTION_NONE;
+}
+
+const struct ui_binding *ui_keymap_find(enum ui_pane_id pane, int key)
+{
+	const struct ui_binding *b = NULL;
+	size_t n;
+
+	if (pane_valid(pane)) {
+		const struct ui_binding *t = ui_keymap_pane(pane, &n);
+
+		b = table_find(t, n, key);
+	}
+	return b ? b : table_find(global_keys, COUNT(global_keys), key);
 }
 
 enum ui_action ui_keymap_lookup(enum ui_pane_id pane, int key)
 {
-	enum ui_action a = UI_ACTION_NONE;
+	const struct ui_binding *b = ui_keymap_find(pane, key);
 
-	if (pane_valid(pane))
-		a = table_lookup(panes[pane].keys, panes[pane].n, key);
-	if (a == UI_ACTION_NONE)
-		a = table_lookup(global_keys, COUNT(global_keys), key);
-	return a;
+	return b ? b->action : UI_ACTION_NONE;
 }
 
 size_t ui_key_name(int key, bool ascii, char *dst, size_t cap)
@@ -257,7 +228,8 @@ static size_t help_section(const char *heading, const struct ui_binding *t,
 
 			*line = (struct ui_help_line){
 				.action = t[i].action,
-				.help = ui_action_help(t[i].action),
+				.help = t[i].help ? t[i].help
+						  : ui_action_help(t[i].action),
 			};
 			help_fill_keys(line, t, n, t[i].action, shadow, nshadow,
 				       ascii);
@@ -276,9 +248,8 @@ size_t ui_keymap_help(enum ui_pane_id pane, bool ascii,
 	if (!out)
 		cap = 0;
 	if (pane_valid(pane)) {
-		pk = panes[pane].keys;
-		npk = panes[pane].n;
-		lines += help_section(panes[pane].title, pk, npk, NULL, 0,
+		pk = ui_keymap_pane(pane, &npk);
+		lines += help_section(ui_pane_title(pane), pk, npk, NULL, 0,
 				      ascii, out, lines, cap);
 	}
 	lines += help_section("Everywhere", global_keys, COUNT(global_keys), pk,

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * keymap: which key does what. One {key, action} table per pane plus a
- * global one; a key is looked up in the pane's table first, then in the
- * global one. The help screen is built from the same tables, so it lists
+ * keymap: which key does what. One {key, action} table per pane (in its
+ * pane_ops, see private.h) plus a global one; a key is looked up in the
+ * pane's table first, then in the global one, so a pane's binding
+ * shadows the global one (a pane may bind g to goto-date while g stays
+ * "first row" everywhere else). The digit keys of the global table come
+ * from the pane list (panes.h). The help screen is built from the same tables, so it lists
  * exactly the keys that work. Key codes are the ints that ncurses'
  * wget_wch()/getch() return (KEY_UP, '\n', 27 for Esc, ...). Pure: no
  * curses function is called here.
@@ -14,27 +17,26 @@
 #include <stddef.h>
 
 #include "ui/actions.h"
-
-/* The dashboard's panes, in the order of the 1 2 3 keys and of Tab. */
-enum ui_pane_id {
-	PANE_LOCKS,
-	PANE_WEBHOOKS,
-	PANE_LOGS,
-	PANE_COUNT
-};
+#include "ui/panes.h"
 
 /* Control keys as the terminal sends them. */
 #define UI_KEY_CTRL(c) ((c) & 0x1f)
 #define UI_KEY_ESC 27
 
+/* One binding. arg is the action's argument (the pane for
+ * UI_ACTION_PANE; else 0); help, when not NULL, words the action for this
+ * pane in the help screen ("Delete the selected webhook"). */
 struct ui_binding {
 	int key;
 	enum ui_action action;
+	int arg;
+	const char *help;
 };
 
-/* The pane's title ("Smart locks", "Webhooks", "Webhook logs");
- * "unknown" out of range. Static storage. */
-const char *ui_pane_title(enum ui_pane_id pane);
+/* A binding in a table: UI_BIND('l', UI_ACTION_LOCK); with the pane's
+ * own wording for the help: UI_BIND_HELP('d', UI_ACTION_DELETE, "..."). */
+#define UI_BIND(k, act) { (k), (act), 0, NULL }
+#define UI_BIND_HELP(k, act, text) { (k), (act), 0, (text) }
 
 /* The bindings of one table, in help order; *n gets their number.
  * Static storage. ui_keymap_pane gives NULL and *n = 0 for a pane out of
@@ -46,6 +48,8 @@ const struct ui_binding *ui_keymap_pane(enum ui_pane_id pane, size_t *n);
  * global one; UI_ACTION_NONE when the key is not bound. A pane out of
  * range looks in the global table only. */
 enum ui_action ui_keymap_lookup(enum ui_pane_id pane, int key);
+/* The same, as the binding found (for its arg); NULL when unbound. */
+const struct ui_binding *ui_keymap_find(enum ui_pane_id pane, int key);
 
 /* The key's name for the help screen into dst (capacity cap > 0, always
  * NUL-terminated): "Enter", "Esc", "PgDn", "Ctrl-L", "F1", "Shift-Tab",
@@ -59,8 +63,8 @@ size_t ui_key_name(int key, bool ascii, char *dst, size_t cap);
  * section's title, "Everywhere" or the pane's title), empty keys, help
  * "" and action UI_ACTION_NONE. A key line has heading NULL, the names
  * of every key bound to action in this section, "/"-separated ("↓/j"),
- * keys_width their width in display cells, and help the action's help
- * text (static storage). */
+ * keys_width their width in display cells, and help the binding's help
+ * or else the action's help text (static storage). */
 struct ui_help_line {
 	const char *heading;
 	char keys[UI_HELP_KEYS_MAX];

@@ -4,7 +4,8 @@
  * symbol, door, battery, online, last change; Enter shows every field.
  * l and u lock and unlock after a confirmation, a opens the advanced
  * actions valid for the device; the row then follows the lock's state
- * as the model re-reads it, without a key press.
+ * as the model re-reads it, without a key press, and the app reports the
+ * outcome (outcome.c) whatever pane is shown by then.
  */
 #include "config.h"
 
@@ -31,28 +32,47 @@ static const struct ui_column columns[C_COUNT] = {
 	[C_CHANGED] = { "Changed", 10, 12, 1, 3, UI_ALIGN_LEFT },
 };
 
-static struct {
+static const struct ui_binding keys[] = {
+	UI_BIND('l', UI_ACTION_LOCK),
+	UI_BIND('u', UI_ACTION_UNLOCK),
+	UI_BIND('a', UI_ACTION_ACTION_MENU),
+};
+
+static const struct ui_hint hints[] = {
+	{ UI_ACTION_LOCK, UI_ACTION_NONE, "lock" },
+	{ UI_ACTION_UNLOCK, UI_ACTION_NONE, "unlock" },
+	{ UI_ACTION_ACTION_MENU, UI_ACTION_NONE, "actions" },
+	{ UI_ACTION_OPEN, UI_ACTION_NONE, "details" },
+	{ UI_ACTION_FILTER, UI_ACTION_NONE, "filter" },
+	{ UI_ACTION_REFRESH, UI_ACTION_NONE, "reload" },
+};
+
+struct locks_state {
 	struct ui_scroll sc;
 	size_t *rows;          /* indices into the model's list, filtered */
 	size_t n_rows;
 	int64_t sel_id;
 	char filter[64];
-	model_action_id action; /* the last action sent, followed */
-	char action_target[64];
-} st;
+};
 
 static const api_smartlock_list *locks(struct app *a, model_status *ms)
 {
 	return model_smartlocks(a->m, ms);
 }
 
-static bool find_id(const void *list, const void *id, size_t *index)
+/* What find_id looks through: the list and the pane's filtered rows. */
+struct lookup {
+	const api_smartlock_list *l;
+	const struct locks_state *st;
+};
+
+static bool find_id(const void *ctx, const void *id, size_t *index)
 {
-	const api_smartlock_list *l = list;
+	const struct lookup *k = ctx;
 	int64_t want = *(const int64_t *)id;
 
-	for (size_t i = 0; i < st.n_rows; i++)
-		if (l->items[st.rows[i]].smartlock_id == want) {
+	for (size_t i = 0; i < k->st->n_rows; i++)
+		if (k->l->items[k->st->rows[i]].smartlock_id == want) {
 			*index = i;
 			return true;
 		}
@@ -72,60 +92,72 @@ static bool matches(const api_smartlock *s, const char *f)
 	return strcasestr(text, f) != NULL;
 }
 
-static void rebuild(struct app *a)
+static void rebuild(struct app *a, struct locks_state *st)
 {
 	const api_smartlock_list *l = locks(a, NULL);
+	struct lookup k = { l, st };
 	size_t n = 0;
 	size_t *rows = NULL;
-	int64_t old = st.sel_id;
+	int64_t old = st->sel_id;
 
 	if (l && l->n) {
 		rows = malloc(l->n * sizeof *rows);
 		if (!rows)
 			return;
 		for (size_t i = 0; i < l->n; i++)
-			if (!st.filter[0] || matches(&l->items[i], st.filter))
+			if (!st->filter[0] || matches(&l->items[i], st->filter))
 				rows[n++] = i;
 	}
-	free(st.rows);
-	st.rows = rows;
-	st.n_rows = n;
-	ui_scroll_replace(&st.sc, n, old ? &old : NULL, old ? find_id : NULL, l);
-	st.sel_id = n && l ? l->items[rows[st.sc.selected]].smartlock_id : 0;
+	free(st->rows);
+	st->rows = rows;
+	st->n_rows = n;
+	ui_scroll_replace(&st->sc, n, old ? &old : NULL, old ? find_id : NULL, &k);
+	st->sel_id = n && l ? l->items[rows[st->sc.selected]].smartlock_id : 0;
 }
 
-static const api_smartlock *selected(struct app *a)
+static const api_smartlock *selected(struct app *a, const struct locks_state *st)
 {
 	const api_smartlock_list *l = locks(a, NULL);
 
-	if (!l || st.n_rows == 0 || st.sc.selected >= st.n_rows || st.rows[st.sc.selected] >= l->n)
+	if (!l || st->n_rows == 0 || st->sc.selected >= st->n_rows ||
+	    st->rows[st->sc.selected] >= l->n)
 		return NULL;
-	return &l->items[st.rows[st.sc.selected]];
+	return &l->items[st->rows[st->sc.selected]];
 }
 
-static void remember_selection(struct app *a)
+static void remember_selection(struct app *a, struct locks_state *st)
 {
-	const api_smartlock *s = selected(a);
+	const api_smartlock *s = selected(a, st);
 
-	st.sel_id = s ? s->smartlock_id : 0;
+	st->sel_id = s ? s->smartlock_id : 0;
 }
 
-static void enter(struct app *a)
+static void enter(struct app *a, void *vst)
 {
+	struct locks_state *st = vst;
+
 	model_watch(a->m, MODEL_SMARTLOCKS, true);
 	model_refresh(a->m, MODEL_SMARTLOCKS, false);
-	st.filter[0] = '\0';
-	rebuild(a);
+	st->filter[0] = '\0';
+	rebuild(a, st);
 }
 
-static void draw(struct app *a, int top, int rows, int cols)
+static void free_state(void *vst)
 {
+	struct locks_state *st = vst;
+
+	free(st->rows);
+}
+
+static void draw(struct app *a, void *vst, int top, int rows, int cols)
+{
+	struct locks_state *st = vst;
 	model_status ms;
 	const api_smartlock_list *l = locks(a, &ms);
 	struct ui_layout lay;
 	char head[1024];
 
-	ui_scroll_resize(&st.sc, rows > 2 ? (size_t)(rows - 2) : 1);
+	ui_scroll_resize(&st->sc, rows > 2 ? (size_t)(rows - 2) : 1);
 	ui_columns_fit(columns, C_COUNT, cols - 2, 2, &lay);
 	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
 	app_put(a, top, 1, cols - 2, ROLE_DIM, head);
@@ -134,21 +166,21 @@ static void draw(struct app *a, int top, int rows, int cols)
 		app_draw_state(a, l ? top + rows - 1 : top + 1, cols, &ms, "smart locks");
 		if (!l)
 			return;
-	} else if (st.n_rows == 0) {
+	} else if (st->n_rows == 0) {
 		app_put(a, top + 1, 1, cols - 2, ROLE_DIM,
-			st.filter[0] ? "no smart lock matches the filter" : "this account has no smart locks");
+			st->filter[0] ? "no smart lock matches the filter" : "this account has no smart locks");
 	}
-	for (size_t r = 0; r < ui_scroll_rows(&st.sc); r++) {
-		size_t i = st.sc.top + r;
+	for (size_t r = 0; r < ui_scroll_rows(&st->sc); r++) {
+		size_t i = st->sc.top + r;
 		const api_smartlock *s;
 		char cell[C_COUNT][96];
 		enum ui_role role[C_COUNT];
-		bool sel = i == st.sc.selected;
+		bool sel = i == st->sc.selected;
 		int y = top + 1 + (int)r;
 
-		if (i >= st.n_rows || st.rows[i] >= l->n)
+		if (i >= st->n_rows || st->rows[i] >= l->n)
 			break;
-		s = &l->items[st.rows[i]];
+		s = &l->items[st->rows[i]];
 		snprintf(cell[C_NAME], sizeof cell[0], "%s", s->name);
 		role[C_NAME] = ROLE_NORMAL;
 		snprintf(cell[C_TYPE], sizeof cell[0], "%s", api_device_type_name(s->type));
@@ -192,31 +224,35 @@ static void draw(struct app *a, int top, int rows, int cols)
 
 /* ---- actions --------------------------------------------------------------- */
 
-static void follow(model_action_id id, const char *name)
+/* The name of lock id as the person saw it, for messages. */
+static const char *lock_name(struct app *a, const struct locks_state *st, int64_t id)
 {
-	st.action = id;
-	snprintf(st.action_target, sizeof st.action_target, "%s", name);
+	const api_smartlock *s = selected(a, st);
+
+	return s && s->smartlock_id == id ? s->name : "the smart lock";
 }
 
-static void do_lock(struct app *a, int64_t id, int lock)
+static void do_lock(struct app *a, void *vst, int64_t id, int lock)
 {
+	struct locks_state *st = vst;
 	api_error err;
 	model_action_id aid;
-	const api_smartlock *s = selected(a);
+	const char *name = lock_name(a, st, id);
 
 	if (model_lock(a->m, id, lock, &aid, &err) != API_OK) {
 		app_error(a, lock ? "lock" : "unlock", &err);
 		return;
 	}
-	follow(aid, s && s->smartlock_id == id ? s->name : "the smart lock");
-	app_message(a, ROLE_TRANSITION, "%s sent to %s", lock ? "lock" : "unlock", st.action_target);
+	app_follow_action(a, aid, name);
+	app_message(a, ROLE_TRANSITION, "%s sent to %s", lock ? "lock" : "unlock", name);
 }
 
-static void do_advanced(struct app *a, int64_t id, int action)
+static void do_advanced(struct app *a, void *vst, int64_t id, int action)
 {
+	struct locks_state *st = vst;
 	api_error err;
 	model_action_id aid;
-	const api_smartlock *s = selected(a);
+	const api_smartlock *s = selected(a, st);
 
 	if (!s || s->smartlock_id != id) {
 		app_message(a, ROLE_ERROR, "the selected smart lock changed; nothing was sent");
@@ -226,14 +262,14 @@ static void do_advanced(struct app *a, int64_t id, int action)
 		app_error(a, "action", &err);
 		return;
 	}
-	follow(aid, s->name);
+	app_follow_action(a, aid, s->name);
 	app_message(a, ROLE_TRANSITION, "%s (advanced) sent to %s", api_action_name(s->type, action),
-		    st.action_target);
+		    s->name);
 }
 
-static void confirm_lock(struct app *a, bool lock)
+static void confirm_lock(struct app *a, struct locks_state *st, bool lock)
 {
-	const api_smartlock *s = selected(a);
+	const api_smartlock *s = selected(a, st);
 	char title[64], text[256];
 
 	if (!s)
@@ -251,16 +287,16 @@ static void confirm_lock(struct app *a, bool lock)
 	{
 		char safe[sizeof text];
 		text_escape(safe, sizeof safe, text, strlen(text), 0);
-		app_confirm(a, title, safe, do_lock, s->smartlock_id, lock);
+		app_confirm(a, title, safe, do_lock, st, s->smartlock_id, lock);
 	}
 }
 
-static void action_menu(struct app *a)
+static void action_menu(struct app *a, struct locks_state *st)
 {
 	static const int lock_codes[] = { 1, 2, 3, 4, 5 };
 	static const int opener_codes[] = { 1, 2, 3, 6, 7 };
 	static const int box_codes[] = { 1 };
-	const api_smartlock *s = selected(a);
+	const api_smartlock *s = selected(a, st);
 	const int *codes;
 	const char *labels[5];
 	int n;
@@ -277,7 +313,7 @@ static void action_menu(struct app *a)
 	for (int i = 0; i < n; i++)
 		labels[i] = api_action_name(s->type, codes[i]);
 	text_escape(title, sizeof title, s->name, strlen(s->name), 40);
-	app_menu(a, title, labels, codes, n, do_advanced, s->smartlock_id);
+	app_menu(a, title, labels, codes, n, do_advanced, st, s->smartlock_id);
 }
 
 static void show_detail(struct app *a, const api_smartlock *s)
@@ -342,140 +378,74 @@ static const api_smartlock *lock_by_id(struct app *a, int64_t id)
 	return NULL;
 }
 
-static int on_action(struct app *a, enum ui_action act)
+static int on_action(struct app *a, void *vst, enum ui_action act)
 {
-	if (app_scroll_action(&st.sc, act)) {
-		remember_selection(a);
+	struct locks_state *st = vst;
+
+	if (app_scroll_action(&st->sc, act)) {
+		remember_selection(a, st);
 		return UI_HANDLED;
 	}
 	switch (act) {
 	case UI_ACTION_OPEN:
-		if (selected(a))
-			show_detail(a, selected(a));
+		if (selected(a, st))
+			show_detail(a, selected(a, st));
 		return UI_HANDLED;
 	case UI_ACTION_REFRESH:
 		model_refresh(a->m, MODEL_SMARTLOCKS, true);
 		return UI_HANDLED;
 	case UI_ACTION_LOCK:
-		confirm_lock(a, true);
+		confirm_lock(a, st, true);
 		return UI_HANDLED;
 	case UI_ACTION_UNLOCK:
-		confirm_lock(a, false);
+		confirm_lock(a, st, false);
 		return UI_HANDLED;
 	case UI_ACTION_ACTION_MENU:
-		action_menu(a);
+		action_menu(a, st);
 		return UI_HANDLED;
 	default:
 		return UI_IGNORED;
 	}
 }
 
-static const char *outcome_text(int outcome)
+static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 {
-	switch (outcome) {
-	case MODEL_OUTCOME_SUCCEEDED:
-		return "succeeded";
-	case MODEL_OUTCOME_FAILED:
-		return "FAILED";
-	case MODEL_OUTCOME_UNKNOWN:
-		return "no result delivered yet";
-	default:
-		return "waiting for its result";
-	}
-}
+	struct locks_state *st = vst;
 
-static void report_action(struct app *a)
-{
-	model_action_info info;
+	if (!(dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)))
+		return false;
+	rebuild(a, st);
+	if (visible && a->detail_open && a->detail_owner == &pane_locks_ops) {
+		const api_smartlock *s = lock_by_id(a, a->detail_key);
+		int top = a->detail_top;
 
-	if (!st.action || !model_action(a->m, st.action, &info))
-		return;
-	if (info.state == ENGINE_FAILED) {
-		app_error(a, model_action_name(info.kind), &info.err);
-		st.action = 0;
-		return;
-	}
-	if (info.state != ENGINE_DONE)
-		return;
-	if (info.kind == MODEL_ACT_ADVANCED || info.kind == MODEL_ACT_LOCK_ADVANCED ||
-	    info.kind == MODEL_ACT_UNLOCK_ADVANCED) {
-		app_message(a, info.outcome == MODEL_OUTCOME_FAILED ? ROLE_ERROR
-			       : info.outcome == MODEL_OUTCOME_SUCCEEDED ? ROLE_OK : ROLE_TRANSITION,
-			    "%s on %s: request %s, %s%s%s%s",
-			    info.kind == MODEL_ACT_ADVANCED
-				    ? api_action_name(info.device_type, info.code)
-				    : model_action_name(info.kind),
-			    st.action_target, info.request_id[0] ? info.request_id : "(none)",
-			    outcome_text(info.outcome), info.error_code[0] ? ", error code " : "",
-			    info.error_code,
-			    strcmp(info.error_code, "ff") == 0 ? " (device offline or unreachable)" : "");
-		if (info.outcome != MODEL_OUTCOME_PENDING)
-			st.action = 0;
-		return;
-	}
-	if (info.settling) {
-		app_message(a, ROLE_TRANSITION, "%s %s: accepted, following its state",
-			    model_action_name(info.kind), st.action_target);
-		return;
-	}
-	st.action = 0;
-	{
-		const api_smartlock *s = lock_by_id(a, info.target);
-		int want = info.kind == MODEL_ACT_LOCK ? 1 : 3;
-		char state[64];
-
-		if (s && s->server_state == 4)
-			app_message(a, ROLE_WARNING, "%s %s: accepted by the API, but the lock is offline; "
-				    "nothing changed", model_action_name(info.kind), st.action_target);
-		else if (s && s->has_state && s->state.state != want) {
-			ui_fmt_lock_state(state, sizeof state, s->type, s->state.state, a->opt.ascii);
-			app_message(a, ROLE_WARNING, "%s %s: accepted, but it is still %s after %d reads",
-				    model_action_name(info.kind), st.action_target, state, info.reads);
-		} else {
-			app_message(a, ROLE_OK, "%s %s: done", model_action_name(info.kind),
-				    st.action_target);
+		if (s) {
+			show_detail(a, s);
+			a->detail_top = top;
 		}
 	}
+	return true;
 }
 
-static bool on_model(struct app *a, unsigned dirty)
+static void on_filter(struct app *a, void *vst, const char *text)
 {
-	if (dirty & MODEL_DIRTY(MODEL_ACTIONS))
-		report_action(a);
-	if (dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)) {
-		rebuild(a);
-		if (a->detail_open && a->detail_owner == &pane_locks_ops) {
-			const api_smartlock *s = lock_by_id(a, a->detail_key);
-			int top = a->detail_top;
+	struct locks_state *st = vst;
 
-			if (s) {
-				show_detail(a, s);
-				a->detail_top = top;
-			}
-		}
-		return true;
-	}
-	return (dirty & MODEL_DIRTY(MODEL_ACTIONS)) != 0;
-}
-
-static void on_filter(struct app *a, const char *text)
-{
-	snprintf(st.filter, sizeof st.filter, "%s", text);
-	rebuild(a);
-}
-
-static const char *hints(struct app *a)
-{
-	(void)a;
-	return "l lock  u unlock  a actions  Enter details  / filter  r reload";
+	snprintf(st->filter, sizeof st->filter, "%s", text);
+	rebuild(a, st);
 }
 
 const struct pane_ops pane_locks_ops = {
 	.name = "smart locks",
+	.state_size = sizeof(struct locks_state),
+	.keys = keys,
+	.n_keys = UI_COUNT(keys),
+	.hints = hints,
+	.n_hints = UI_COUNT(hints),
 	.enter = enter,
+	.free = free_state,
 	.draw = draw,
 	.on_action = on_action,
 	.on_model = on_model,
 	.on_filter = on_filter,
-	.hints = hints,
 };

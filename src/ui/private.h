@@ -3,7 +3,8 @@
  * private: what the dashboard's own files share and nobody else sees: the
  * app state, the pane interface, and the small services the app offers
  * to panes (drawing by role, the status message, dialogs, the detail
- * view). Panes never paint outside their draw function and never block.
+ * view, following an action). Panes never paint outside their draw
+ * function and never block.
  */
 #ifndef NUKI_UI_PRIVATE_H
 #define NUKI_UI_PRIVATE_H
@@ -18,11 +19,17 @@
 #include "model/model.h"
 #include "ui/actions.h"
 #include "ui/app.h"
+#include "ui/dialogs.h"
 #include "ui/format.h"
+#include "ui/input.h"
 #include "ui/keymap.h"
+#include "ui/outcome.h"
+#include "ui/panes.h"
 #include "ui/roles.h"
 
 struct app;
+
+#define UI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* What a key handler did; an ignored key falls through pane -> global. */
 enum {
@@ -31,82 +38,124 @@ enum {
 	UI_REDRAW = 1 << 1,
 };
 
-/* One pane: its state is private to its .c file. */
-struct pane_ops {
-	const char *name;
-	/* The pane became visible: ask the model for what it shows. */
-	void (*enter)(struct app *a);
-	/* Paint into rows x cols at (top, 0) of stdscr. */
-	void (*draw)(struct app *a, int top, int rows, int cols);
-	/* An action from the key map; UI_IGNORED lets the app handle it. */
-	int (*on_action)(struct app *a, enum ui_action act);
-	/* The model changed (dirty topic bits): true when a repaint is due. */
-	bool (*on_model)(struct app *a, unsigned dirty);
-	/* The filter text changed ("" clears it). */
-	void (*on_filter)(struct app *a, const char *text);
-	/* Key hints for the status line. */
-	const char *(*hints)(struct app *a);
+/* One status-line hint: the first key bound to action (in the pane's
+ * table, then the global one) and text: "l lock". With action2 set, both
+ * keys: "+/- size". The line is built from the key tables, so it cannot
+ * name a key that does something else. */
+struct ui_hint {
+	enum ui_action action;
+	enum ui_action action2;
+	const char *text;
 };
 
-extern const struct pane_ops pane_locks_ops;
-extern const struct pane_ops pane_webhooks_ops;
-extern const struct pane_ops pane_logs_ops;
+/* One pane. Its state is a struct of its own, state_size bytes that the
+ * app allocates zeroed at start and hands to every callback as st; a
+ * pane file keeps no state of its own (no file-level variables). Every
+ * callback but draw may be NULL. The pane is listed in panes.h. */
+struct pane_ops {
+	const char *name;              /* in messages: "smart locks" */
+	size_t state_size;
+	/* the pane's own key bindings, in help order; they shadow the
+	 * global ones (keymap.h) */
+	const struct ui_binding *keys;
+	size_t n_keys;
+	/* the status-line hints, in order */
+	const struct ui_hint *hints;
+	size_t n_hints;
+	/* The pane became visible: ask the model for what it shows. */
+	void (*enter)(struct app *a, void *st);
+	/* Another pane is about to be shown. */
+	void (*leave)(struct app *a, void *st);
+	/* The app ends: free what st holds (the app frees st itself). */
+	void (*free)(void *st);
+	/* Paint into rows x cols at (top, 0) of stdscr. */
+	void (*draw)(struct app *a, void *st, int top, int rows, int cols);
+	/* An action from the key map; UI_IGNORED lets the app handle it. */
+	int (*on_action)(struct app *a, void *st, enum ui_action act);
+	/* The model changed (dirty topic bits). Every pane hears every
+	 * change, visible or not; a hidden pane keeps its state current
+	 * and must not start requests of its own. Returns true when a
+	 * repaint is due (looked at only while visible). */
+	bool (*on_model)(struct app *a, void *st, unsigned dirty,
+			 bool visible);
+	/* The filter text changed ("" clears it). */
+	void (*on_filter)(struct app *a, void *st, const char *text);
+};
+
+/* Each pane file defines its ops, named in its UI_PANE_LIST row. */
+#define X(id, digit, title, ops) extern const struct pane_ops ops;
+UI_PANE_LIST(X)
+#undef X
+
+/* The pane's ops (panes.c, generated from UI_PANE_LIST); NULL out of
+ * range. */
+const struct pane_ops *ui_pane_ops(enum ui_pane_id pane);
+
+/* Hints h[0..n) as pane's keys name them ("l lock  u unlock") into dst
+ * (capacity cap > 0, always NUL-terminated); a hint whose action no key
+ * triggers in pane is left out. */
+void ui_hints_format(enum ui_pane_id pane, const struct ui_hint *h, size_t n,
+		     bool ascii, char *dst, size_t cap);
+/* The pane's own hints (its ops' table), as ui_hints_format. */
+void ui_pane_hints(enum ui_pane_id pane, bool ascii, char *dst, size_t cap);
 
 /* The webhook form's URL buffer: the longest URL the API layer accepts. */
 #define UI_URL_MAX (API_WEBHOOK_URL_MAX + 1)
 
-enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM };
+#define UI_MSG_MAX 256
+/* Messages kept for the messages view (M), newest last. */
+#define UI_HISTORY_MAX 64
 
-typedef void (*confirm_fn)(struct app *a, int64_t target, int arg);
+struct ui_msg {
+	time_t at;
+	enum ui_role role;
+	char text[UI_MSG_MAX];
+};
 
+/* The app's state, its fields ordered by size (no padding to speak of). */
 struct app {
 	model *m;
-	ui_options opt;
-	enum ui_pane_id pane;
-	bool quit;
-	bool redraw;
+	void *pane_state[PANE_COUNT];  /* one per pane, state_size bytes */
 	time_t now;
-	unsigned spin;
-
-	/* status message */
-	char msg[256];
-	enum ui_role msg_role;
+	/* status message: when it was set, and every message of the
+	 * session, newest last (history_n: messages ever, the ring's head) */
 	time_t msg_at;
-
-	/* filter prompt */
-	bool filter_editing;
-	char filter[64];
-
-	/* help overlay */
-	bool help_open;
-	int help_top;
-
+	size_t history_n;
 	/* detail view: lines owned here, escaped already */
-	bool detail_open;
-	char detail_title[128];
 	struct ui_lines detail;
-	int detail_top;
 	const void *detail_owner;      /* the pane that may refresh it, or NULL */
 	int64_t detail_key;            /* what it shows, for that pane */
 
-	/* modal dialog */
-	enum dialog_kind dialog;
-	char dlg_title[160];
-	char dlg_text[320];
-	bool dlg_yes;                  /* confirm: Yes selected */
-	confirm_fn dlg_fn;             /* confirm: what Yes does */
-	int64_t dlg_target;
-	int dlg_arg;
-	/* menu: item labels and values */
-	char menu_items[8][48];
-	int menu_values[8];
-	int menu_n, menu_sel;
-	/* form: URL and six feature check boxes */
-	char form_url[UI_URL_MAX];
-	size_t form_len;
-	unsigned form_features;
-	int form_focus;                /* 0 URL, 1..6 features, 7 submit */
-	char form_error[API_ERROR_MSG_MAX];
+	ui_options opt;
+	/* key input: the decoder */
+	struct ui_input input;
+	struct ui_dialogs dlg;         /* dialogs.h */
+	struct ui_outcome outcome;     /* outcome.h */
+	struct ui_msg history[UI_HISTORY_MAX];
+
+	enum ui_pane_id pane;
+	unsigned spin;
+	/* model changes taken, not yet delivered to the panes */
+	unsigned events;
+	enum ui_role msg_role;
+	int help_top;                  /* help overlay: first line shown */
+	int detail_top;
+
+	bool quit;
+	bool redraw;
+	bool have_colors;              /* the terminal has them (and we use them) */
+	/* the rest of a batch of keys is dropped (set when a dialog opens:
+	 * typed-ahead keys cannot answer it) */
+	bool drop_keys;
+	bool msg_keep;                 /* an outcome: stays on a key press
+					  or pane switch until it expires */
+	bool filter_editing;           /* the filter prompt is open */
+	bool help_open;
+	bool detail_open;
+
+	char filter[64];
+	char detail_title[128];
+	char msg[UI_MSG_MAX];
 };
 
 /* ---- services for panes ------------------------------------------------ */
@@ -117,22 +166,16 @@ attr_t app_attr(const struct app *a, enum ui_role role);
 void app_put(struct app *a, int y, int x, int width, enum ui_role role,
 	     const char *text);
 /* A line of status text for the bottom bar; text is program text or
- * escaped already; printf-like. */
+ * escaped already; printf-like. It is also kept in the messages view. */
 void app_message(struct app *a, enum ui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same for the outcome of something the person started: it stays
+ * through key presses and pane switches until it expires or another
+ * message replaces it. */
+void app_report(struct app *a, enum ui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* An api_error as the status message, in plain words. */
 void app_error(struct app *a, const char *what, const api_error *err);
-/* Ask "Yes/No" before fn(target, arg); the default is No. Refused with a
- * message in read-only mode when mutating. Pending keys are discarded so
- * that typed-ahead keys cannot answer it. */
-void app_confirm(struct app *a, const char *title, const char *text,
-		 confirm_fn fn, int64_t target, int arg);
-/* A menu of n labels (escaped) with values; choosing one calls fn(target,
- * value) through a confirmation that names it. */
-void app_menu(struct app *a, const char *title, const char *const *labels,
-	      const int *values, int n, confirm_fn fn, int64_t target);
-/* Open the webhook form. */
-void app_form_open(struct app *a);
 /* Show lines (taken over: the caller's struct is emptied) full screen. */
 void app_detail(struct app *a, const char *title, struct ui_lines *lines);
 /* Append a printf-formatted line to l (text must be escaped already). */
@@ -145,10 +188,13 @@ void app_draw_state(struct app *a, int y, int cols, const model_status *st,
  * end); false when act is not one. */
 struct ui_scroll;
 bool app_scroll_action(struct ui_scroll *sc, enum ui_action act);
-/* Refuse a mutating action in read-only mode (with a message). */
-bool app_refuse_read_only(struct app *a, enum ui_action act);
+/* Discard the keys typed so far (before a question is asked). */
+void app_flush_input(struct app *a);
 
-/* Called by the form on submit (in pane_webhooks.c). */
-void pane_webhooks_submit(struct app *a, const char *url, unsigned features);
+/* ---- the frame (frame.c), for the app ----------------------------------- */
+
+void frame_paint(struct app *a);
+/* The messages view (M): the session's messages, newest first. */
+void frame_messages(struct app *a);
 
 #endif

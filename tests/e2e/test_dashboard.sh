@@ -5,126 +5,10 @@
 # with send-keys, the screen comes back with capture-pane, and what
 # reached the simulator is read from its access log (one line per
 # request), so "nothing was sent" is checked, not assumed. Every wait is
-# a loop on a condition with a deadline.
-set -u
+# a loop on a condition with a deadline (helpers in lib.sh).
+. "$(dirname "$0")/lib.sh"
 
-top_builddir=${top_builddir:-.}
-NUKITUI=$top_builddir/nukitui
-SIM=$top_builddir/nuki-sim
-command -v tmux >/dev/null 2>&1 || { echo "tmux is required for the end-to-end tests"; exit 1; }
-
-tmp=$(mktemp -d)
-# one tmux server per dashboard run: restarting a server on the same
-# socket races with its shutdown
-session=0
-sock="nk-e2e-$$-$session"
-T="tmux -L $sock"
-sim_pid=""
-passed=0
-failed=0
-
-cleanup() {
-	i=0
-	while [ $i -le $session ]; do
-		tmux -L "nk-e2e-$$-$i" kill-server >/dev/null 2>&1
-		i=$((i + 1))
-	done
-	[ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	echo "--- screen:"; $T capture-pane -p 2>/dev/null | sed 's/^/  | /'
-	echo "--- access log (tail):"; tail -n 5 "$tmp/access.log" 2>/dev/null | sed 's/^/  | /'
-}
-
-# now_ms: monotonic-ish milliseconds (date +%s%N is GNU; fine on Debian)
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# start_sim ARGS...: start nuki-sim, set URL.
-start_sim() {
-	: > "$tmp/access.log"
-	rm -f "$tmp/sim.out"
-	"$SIM" --port 0 --token "$(cat "$tmp/token")" --access-log "$tmp/access.log" \
-		--step-ms 150 "$@" > "$tmp/sim.out" 2> "$tmp/sim.err" &
-	sim_pid=$!
-	i=0
-	while ! grep -q '^http' "$tmp/sim.out" 2>/dev/null && [ $i -lt 250 ]; do
-		sleep 0.02
-		i=$((i + 1))
-	done
-	URL=$(head -n 1 "$tmp/sim.out")
-	case "$URL" in http://127.0.0.1:*) ;; *) echo "nuki-sim did not start"; exit 1 ;; esac
-}
-
-stop_sim() {
-	kill "$sim_pid" 2>/dev/null
-	wait "$sim_pid" 2>/dev/null
-	sim_pid=""
-}
-
-# start_ui ARGS...: the dashboard in a fresh tmux session; the token goes
-# through the environment of a wrapper script, never through argv.
-start_ui() {
-	$T kill-server >/dev/null 2>&1
-	session=$((session + 1))
-	sock="nk-e2e-$$-$session"
-	T="tmux -L $sock"
-	cat > "$tmp/run.sh" <<EOS
-#!/bin/sh
-trap "" INT
-NUKI_API_TOKEN=\$(cat "$tmp/token"); export NUKI_API_TOKEN
-XDG_CONFIG_HOME="$tmp/cfg"; export XDG_CONFIG_HOME
-LANG=C.UTF-8; LC_ALL=C.UTF-8; export LANG LC_ALL
-"$NUKITUI" --base-url "$URL" "\$@"
-echo "EXITED rc=\$?"
-sleep 600
-EOS
-	$T new-session -d -x 120 -y 35 "sh $tmp/run.sh $*"
-}
-
-screen() { $T capture-pane -p; }
-
-# wait_for TEXT [TIMEOUT_MS]: until the screen shows TEXT.
-wait_for() {
-	deadline=$(( $(now_ms) + ${2:-5000} ))
-	while [ "$(now_ms)" -lt "$deadline" ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.02
-	done
-	return 1
-}
-
-# wait_gone TEXT [TIMEOUT_MS]
-wait_gone() {
-	deadline=$(( $(now_ms) + ${2:-5000} ))
-	while [ "$(now_ms)" -lt "$deadline" ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.02
-	done
-	return 1
-}
-
-requests() { grep -c -- "$1" "$tmp/access.log" 2>/dev/null || true; }
-
-# wait_requests PATTERN N: until the access log has N matching lines.
-wait_requests() {
-	deadline=$(( $(now_ms) + 5000 ))
-	while [ "$(now_ms)" -lt "$deadline" ]; do
-		[ "$(requests "$1")" -ge "$2" ] && return 0
-		sleep 0.02
-	done
-	return 1
-}
-
-check() { if "$@"; then ok "$name"; else not_ok "$name"; fi; }
-
-printf 'e2e-token-%s\n' "$$" > "$tmp/token"
-mkdir -p "$tmp/cfg"
+setup
 
 # ---- the three panes render the simulator's data -------------------------
 start_sim
@@ -197,6 +81,38 @@ $T send-keys y
 name="l then y locks it again"
 check sh -c "deadline=\$((\$(date +%s) + 5)); while [ \$(date +%s) -le \$deadline ]; do tmux -L $sock capture-pane -p | grep 'Front door' | grep -q '● Locked' && exit 0; sleep 0.05; done; exit 1"
 
+# ---- outcomes reach the status line whatever pane is shown ---------------
+# The model's events reach every pane, and the app itself reports how an
+# action ended: unlock, 2 (the outcome arrives there), then 1. First the
+# lock above has to be over, or its report could come last.
+name="the lock above is reported done"
+check wait_status "lock Front door: done" 8000
+$T send-keys u
+wait_for 'Unlock "Front door"' >/dev/null
+$T send-keys y 2
+name="unlock, 2: the outcome shows on the webhooks pane"
+check wait_status "unlock Front door: done" 8000
+name="unlock, 2: the webhooks pane is the one shown"
+check wait_for "https://rental.example.org/webhooks/nuki"
+$T send-keys 1
+name="unlock, 2, 1: the smart-lock pane shows Front door unlocked"
+check wait_row "Front door" "○ Unlocked"
+name="unlock, 2, 1: the outcome stays in the status line"
+check wait_status "unlock Front door: done"
+# and with 2 and 1 both typed before the outcome is known
+$T send-keys l
+wait_for 'Lock "Front door"' >/dev/null
+$T send-keys y 2 1
+name="lock, 2, 1: the outcome reaches the status line"
+check wait_status "lock Front door: done" 8000
+$T send-keys M
+name="M lists the session's messages, outcomes included"
+check wait_for "Messages of this session"
+name="the messages view keeps the unlock's outcome"
+check wait_for "unlock Front door: done"
+$T send-keys Escape 1
+wait_for "Battery" >/dev/null
+
 # ---- advanced action menu ----------------------------------------------
 $T send-keys a
 name="a opens the actions valid for the lock"
@@ -233,6 +149,48 @@ name="y deletes it: gone from the list"
 check wait_gone "https://e2e.example.com/hook"
 name="exactly one DELETE was sent"
 check test "$(requests 'DELETE /api/decentralWebhook/3313')" -eq 1
+
+# ---- a secret shown once is never lost -----------------------------------
+# create a webhook and switch to the first pane before the answer comes:
+# the secret opens over that pane and stays until Enter or Esc
+$T send-keys n
+wait_for "New decentral webhook" >/dev/null
+$T send-keys -l 'https://burst.example.com/hook'
+$T send-keys Enter 1
+name="create, then 1 at once: the secret dialog shows"
+check wait_for "Secret    "
+name="create, then 1 at once: over the smart-lock pane"
+check wait_for "Front door"
+$T send-keys 2 3 j
+sleep 0.3
+name="digits and other keys do not close the secret dialog"
+check wait_for "Secret    "
+name="the dialog names the new webhook"
+check wait_for "Webhook 3314 created"
+$T send-keys Enter
+name="Enter dismisses it"
+check wait_gone "Secret    "
+$T send-keys 2
+wait_for "https://burst.example.com/hook" >/dev/null
+$T send-keys S
+name="S on the new webhook shows its secret again (this session)"
+check wait_for "Secret    "
+$T send-keys Escape
+wait_gone "Secret    " >/dev/null
+$T send-keys d
+name="the new webhook is the one selected"
+if wait_for "Delete webhook 3314"; then
+	ok "$name"
+	$T send-keys y 1
+else
+	not_ok "$name"
+	$T send-keys Escape
+fi
+name="delete, then 1: the deletion is reported on the smart-lock pane"
+check wait_status "webhook 3314 deleted"
+$T send-keys 2
+name="the deleted webhook is gone from the list"
+check wait_gone "https://burst.example.com/hook"
 
 # ---- logs: page 1 -> 2 -> 3 -> back to 2 from the cache -------------------
 $T send-keys 3
@@ -314,5 +272,4 @@ name="with requests in flight, q still quits at once"
 check wait_for "EXITED rc=0" 1000
 stop_sim
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -21,7 +21,9 @@
 #include "ui/actions.h"
 #include "ui/columns.h"
 #include "ui/format.h"
+#include "ui/input.h"
 #include "ui/keymap.h"
+#include "ui/private.h"
 #include "ui/roles.h"
 #include "ui/scroll.h"
 
@@ -52,6 +54,10 @@ static const struct ui_binding *table(int i, size_t *n)
 }
 
 /* ---- keymap ------------------------------------------------------------- */
+
+static const struct ui_help_line *
+help_find(const struct ui_help_line *lines, size_t n, const char *heading,
+	  enum ui_action action);
 
 START_TEST(test_pane_key_is_looked_up_in_the_pane_first)
 {
@@ -86,16 +92,161 @@ END_TEST
 
 START_TEST(test_pane_keys_1_2_3_and_tab_switch_panes)
 {
-	ck_assert_int_eq(ui_keymap_lookup(PANE_LOGS, '1'),
-			 UI_ACTION_PANE_LOCKS);
-	ck_assert_int_eq(ui_keymap_lookup(PANE_LOGS, '2'),
-			 UI_ACTION_PANE_WEBHOOKS);
-	ck_assert_int_eq(ui_keymap_lookup(PANE_LOCKS, '3'),
-			 UI_ACTION_PANE_LOGS);
 	ck_assert_int_eq(ui_keymap_lookup(PANE_LOCKS, '\t'),
 			 UI_ACTION_PANE_NEXT);
 	ck_assert_int_eq(ui_keymap_lookup(PANE_LOCKS, KEY_BTAB),
 			 UI_ACTION_PANE_PREV);
+	ck_assert_int_eq(ui_pane_digit(PANE_LOCKS), '1');
+	ck_assert_int_eq(ui_pane_digit(PANE_WEBHOOKS), '2');
+	ck_assert_int_eq(ui_pane_digit(PANE_LOGS), '3');
+}
+END_TEST
+
+/* In every pane, the digit of every pane is the one pane action with
+ * that pane as its argument. */
+START_TEST(test_every_pane_digit_shows_its_pane_from_anywhere)
+{
+	enum ui_pane_id from = (enum ui_pane_id)_i;
+
+	for (int to = 0; to < PANE_COUNT; to++) {
+		const struct ui_binding *b =
+			ui_keymap_find(from, ui_pane_digit((enum ui_pane_id)to));
+
+		ck_assert_ptr_nonnull(b);
+		ck_assert_int_eq(b->action, UI_ACTION_PANE);
+		ck_assert_int_eq(b->arg, to);
+	}
+	ck_assert_int_eq(ui_pane_digit(PANE_COUNT), 0);
+	ck_assert_str_eq(ui_pane_title(PANE_COUNT), "unknown");
+}
+END_TEST
+
+START_TEST(test_pane_list_has_ops_titles_and_keys_for_every_row)
+{
+	enum ui_pane_id p = (enum ui_pane_id)_i;
+	const struct pane_ops *ops = ui_pane_ops(p);
+
+	ck_assert_ptr_nonnull(ops);
+	ck_assert_ptr_nonnull(ops->draw);
+	ck_assert_uint_gt(ops->state_size, 0);
+	ck_assert_ptr_nonnull(ops->keys);
+	ck_assert_uint_gt(ops->n_keys, 0);
+	ck_assert_uint_gt(ops->n_hints, 0);
+	ck_assert_str_ne(ui_pane_title(p), "unknown");
+	for (int q = 0; q < PANE_COUNT; q++)
+		if (q != _i) {
+			ck_assert_str_ne(ui_pane_title(p),
+					 ui_pane_title((enum ui_pane_id)q));
+			ck_assert_ptr_ne(ops, ui_pane_ops((enum ui_pane_id)q));
+		}
+	ck_assert_ptr_null(ui_pane_ops(PANE_COUNT));
+}
+END_TEST
+
+/* The design's order of the digit keys. */
+START_TEST(test_panes_are_in_the_designed_order)
+{
+	ck_assert_str_eq(ui_pane_title(PANE_LOCKS), "Smart locks");
+	ck_assert_str_eq(ui_pane_title(PANE_WEBHOOKS), "Webhooks");
+	ck_assert_str_eq(ui_pane_title(PANE_LOGS), "Webhook logs");
+	ck_assert_int_eq(PANE_COUNT, 3);
+}
+END_TEST
+
+START_TEST(test_pane_binding_shadows_the_global_one_with_its_own_words)
+{
+	struct ui_help_line lines[64];
+	size_t n = ui_keymap_help(PANE_WEBHOOKS, false, lines, COUNT(lines));
+	const struct ui_help_line *del =
+		help_find(lines, n, "Webhooks", UI_ACTION_DELETE);
+
+	ck_assert_int_eq(ui_keymap_lookup(PANE_WEBHOOKS, 'd'), UI_ACTION_DELETE);
+	ck_assert_ptr_nonnull(del);
+	ck_assert_str_eq(del->help, "Delete the selected webhook");
+	ck_assert_str_eq(del->keys, "d");
+}
+END_TEST
+
+/* The pane-wide actions exist for the panes that will bind them; while
+ * a pane does not, its help does not list them. */
+START_TEST(test_pane_wide_actions_unbound_are_not_in_the_help)
+{
+	static const enum ui_action unbound[] = {
+		UI_ACTION_ACTIVITY, UI_ACTION_GOTO_DATE, UI_ACTION_WHO_FILTER,
+		UI_ACTION_TOGGLE_ENABLE, UI_ACTION_COPY,
+	};
+	enum ui_pane_id pane = (enum ui_pane_id)_i;
+	struct ui_help_line lines[64];
+	size_t n = ui_keymap_help(pane, false, lines, COUNT(lines));
+
+	for (size_t i = 0; i < COUNT(unbound); i++)
+		for (size_t j = 0; j < n; j++)
+			ck_assert_msg(lines[j].heading ||
+					      lines[j].action != unbound[i],
+				      "%s is in the help of %s",
+				      ui_action_name(unbound[i]),
+				      ui_pane_title(pane));
+	/* g is still "first row" where no pane binds it */
+	ck_assert_int_eq(ui_keymap_lookup(pane, 'g'), UI_ACTION_HOME);
+	if (pane != PANE_WEBHOOKS) {
+		ck_assert_int_eq(ui_keymap_lookup(pane, 'd'), UI_ACTION_NONE);
+		ck_assert_int_eq(ui_keymap_lookup(pane, 'S'), UI_ACTION_NONE);
+	}
+}
+END_TEST
+
+START_TEST(test_pane_n_names_the_pane_action)
+{
+	int arg = -1;
+
+	ck_assert_int_eq(ui_action_parse("pane-1", &arg), UI_ACTION_PANE);
+	ck_assert_int_eq(arg, 0);
+	ck_assert_int_eq(ui_action_parse("pane-3", &arg), UI_ACTION_PANE);
+	ck_assert_int_eq(arg, 2);
+	ck_assert_int_eq(ui_action_parse("pane-next", &arg),
+			 UI_ACTION_PANE_NEXT);
+	ck_assert_int_eq(arg, 0);
+	ck_assert_int_eq(ui_action_parse("pane-0", &arg), UI_ACTION_NONE);
+	ck_assert_int_eq(ui_action_parse("pane-10", &arg), UI_ACTION_NONE);
+	ck_assert_int_eq(ui_action_parse("delete", &arg), UI_ACTION_DELETE);
+	ck_assert_int_eq(ui_action_parse(NULL, &arg), UI_ACTION_NONE);
+}
+END_TEST
+
+/* The status-line hints are built from the key tables. */
+static const struct {
+	enum ui_pane_id pane;
+	const char *hints;
+} pane_hints[] = {
+	{ PANE_LOCKS,
+	  "l lock  u unlock  a actions  Enter details  / filter  r reload" },
+	{ PANE_WEBHOOKS, "n new  d delete  Enter details  / filter  r reload" },
+	{ PANE_LOGS, "n older  p newer  h newest  +/- size  f follow  e failed"
+		     "  s key  Enter open" },
+};
+
+START_TEST(test_hints_name_the_keys_the_tables_bind)
+{
+	char buf[256];
+
+	ui_pane_hints(pane_hints[_i].pane, false, buf, sizeof buf);
+	ck_assert_str_eq(buf, pane_hints[_i].hints);
+}
+END_TEST
+
+START_TEST(test_hints_leave_out_unbound_actions_and_fit_the_buffer)
+{
+	static const struct ui_hint h[] = {
+		{ UI_ACTION_COPY, UI_ACTION_NONE, "copy" },
+		{ UI_ACTION_HELP, UI_ACTION_NONE, "help" },
+		{ UI_ACTION_QUIT, UI_ACTION_NONE, "quit" },
+	};
+	char buf[64], small[8];
+
+	ui_hints_format(PANE_LOCKS, h, COUNT(h), false, buf, sizeof buf);
+	ck_assert_str_eq(buf, "? help  q quit");
+	ui_hints_format(PANE_LOCKS, h, COUNT(h), false, small, sizeof small);
+	ck_assert_str_eq(small, "? help");
 }
 END_TEST
 
@@ -146,7 +297,13 @@ START_TEST(test_only_server_changes_are_mutating)
 {
 	ck_assert(ui_action_mutates(UI_ACTION_LOCK));
 	ck_assert(ui_action_mutates(UI_ACTION_UNLOCK));
-	ck_assert(ui_action_mutates(UI_ACTION_WEBHOOK_DELETE));
+	ck_assert(ui_action_mutates(UI_ACTION_DELETE));
+	ck_assert(ui_action_mutates(UI_ACTION_TOGGLE_ENABLE));
+	ck_assert(ui_action_mutates(UI_ACTION_WEBHOOK_NEW));
+	ck_assert(!ui_action_mutates(UI_ACTION_SHOW_SECRET));
+	ck_assert(!ui_action_mutates(UI_ACTION_COPY));
+	ck_assert(!ui_action_mutates(UI_ACTION_MESSAGES));
+	ck_assert(!ui_action_mutates(UI_ACTION_PANE));
 	ck_assert(!ui_action_mutates(UI_ACTION_REFRESH));
 	ck_assert(!ui_action_mutates(UI_ACTION_LOGS_OLDER));
 	ck_assert(!ui_action_mutates(UI_ACTION_COUNT));
@@ -236,7 +393,8 @@ START_TEST(test_help_lists_every_pane_and_global_binding)
 		ck_assert_ptr_nonnull(l);
 		ck_assert_msg(keys_contain(l->keys, name), "%s not in %s",
 			      name, l->keys);
-		ck_assert_str_eq(l->help, ui_action_help(pt[i].action));
+		ck_assert_str_eq(l->help, pt[i].help ? pt[i].help
+						     : ui_action_help(pt[i].action));
 	}
 	for (size_t i = 0; i < ng; i++) {
 		const struct ui_help_line *l =
@@ -1254,6 +1412,242 @@ START_TEST(test_non_json_text_comes_out_escaped_by_line)
 }
 END_TEST
 
+
+/* ---- input: the key decoder ---------------------------------------------- */
+
+/* Feed bytes one value at a time from t = 1000 ms, 1 ms apart; keys out
+ * into keys (at most cap), their number returned. */
+static size_t feed_all(struct ui_input *in, const char *bytes, int *keys,
+		       size_t cap)
+{
+	size_t n = 0;
+	int64_t t = 1000;
+
+	for (const char *p = bytes; *p; p++) {
+		int out[UI_INPUT_OUT_MAX];
+		size_t k = ui_input_feed(in, (unsigned char)*p, t++, out);
+
+		for (size_t i = 0; i < k && n < cap; i++)
+			keys[n++] = out[i];
+	}
+	return n;
+}
+
+/* What xterm, tmux, screen, rxvt, the Linux console and PuTTY send. */
+static const struct {
+	const char *bytes;
+	int key;
+} variants[] = {
+	{ "\033[1~", KEY_HOME },  /* tmux, screen, Linux, PuTTY */
+	{ "\033[7~", KEY_HOME },  /* rxvt */
+	{ "\033[H", KEY_HOME },   /* xterm */
+	{ "\033OH", KEY_HOME },   /* xterm, application mode */
+	{ "\033[4~", KEY_END },
+	{ "\033[8~", KEY_END },
+	{ "\033[F", KEY_END },
+	{ "\033OF", KEY_END },
+	{ "\033[5~", KEY_PPAGE },
+	{ "\033[6~", KEY_NPAGE },
+	{ "\033[2~", KEY_IC },
+	{ "\033[3~", KEY_DC },
+	{ "\033OP", KEY_F(1) },   /* xterm, vt100, PuTTY xterm R6 */
+	{ "\033OS", KEY_F(4) },
+	{ "\033[11~", KEY_F(1) }, /* rxvt, PuTTY default */
+	{ "\033[12~", KEY_F(2) },
+	{ "\033[13~", KEY_F(3) },
+	{ "\033[14~", KEY_F(4) },
+	{ "\033[[A", KEY_F(1) },  /* Linux console */
+	{ "\033[[D", KEY_F(4) },
+	{ "\033[[E", KEY_F(5) },
+	{ "\033[A", KEY_UP },
+	{ "\033OB", KEY_DOWN },
+	{ "\033[Z", KEY_BTAB },
+	{ "\033OM", '\r' },        /* keypad Enter, application mode */
+	{ "\033Oq", '1' },
+	{ "\033Ok", '+' },
+};
+
+START_TEST(test_every_terminal_variant_is_one_key)
+{
+	struct ui_input in = { 0 };
+	int keys[8];
+	size_t n = feed_all(&in, variants[_i].bytes, keys, COUNT(keys));
+
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(keys[0], variants[_i].key);
+	ck_assert(!ui_input_pending(&in));
+}
+END_TEST
+
+/* Sequences nobody here binds: whole, never as keys (1 would switch to
+ * the first pane, 3 to the third, ~ and A do nothing today but might). */
+static const char *const unknown_seqs[] = {
+	"\033[35~",        /* F21 */
+	"\033[1;5A",       /* Ctrl-Up */
+	"\033[3;2~",       /* Shift-Delete */
+	"\033[200~",       /* bracketed paste start */
+	"\033[<0;12;5M",   /* SGR mouse */
+	"\033[M !!",       /* X10 mouse: three raw bytes after M */
+	"\033[7$",         /* rxvt Shift-Home */
+	"\033[?1;2c",      /* a terminal's answer to DA */
+	"\033O2P",         /* old xterm Shift-F1 */
+	"\033Oz",
+	"\033[[Z",
+	"\033[1234567890123456789012345678901234567890~", /* overlong */
+};
+
+START_TEST(test_unknown_sequence_is_swallowed_whole)
+{
+	struct ui_input in = { 0 };
+	int keys[64];
+	char bytes[128];
+	size_t n;
+
+	snprintf(bytes, sizeof bytes, "%s1", unknown_seqs[_i]);
+	n = feed_all(&in, bytes, keys, COUNT(keys));
+	/* nothing of the sequence, then the 1 typed after it */
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(keys[0], '1');
+	ck_assert(!ui_input_pending(&in));
+}
+END_TEST
+
+START_TEST(test_lone_esc_is_esc_once_nothing_follows)
+{
+	struct ui_input in = { 0 };
+	int out[UI_INPUT_OUT_MAX];
+
+	ck_assert_int_eq(ui_input_wait_ms(&in, 0), -1);
+	ck_assert_uint_eq(ui_input_feed(&in, UI_KEY_ESC, 5000, out), 0);
+	ck_assert(ui_input_pending(&in));
+	ck_assert_int_eq(ui_input_wait_ms(&in, 5010), UI_INPUT_ESC_WAIT_MS - 10);
+	ck_assert_uint_eq(ui_input_expire(&in, 5010, false, out), 0);
+	ck_assert_int_eq(ui_input_wait_ms(&in, 5000 + UI_INPUT_ESC_WAIT_MS), 0);
+	ck_assert_uint_eq(ui_input_expire(&in, 5000 + UI_INPUT_ESC_WAIT_MS, false, out), 1);
+	ck_assert_int_eq(out[0], UI_KEY_ESC);
+	ck_assert(!ui_input_pending(&in));
+	ck_assert_uint_eq(ui_input_expire(&in, 9000, true, out), 0);
+}
+END_TEST
+
+START_TEST(test_esc_then_a_plain_key_is_both_keys)
+{
+	struct ui_input in = { 0 };
+	int keys[8];
+	size_t n = feed_all(&in, "\033q", keys, COUNT(keys));
+
+	/* what tmux send-keys Escape q writes: Esc, then q */
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(keys[0], UI_KEY_ESC);
+	ck_assert_int_eq(keys[1], 'q');
+}
+END_TEST
+
+START_TEST(test_two_escs_are_two_esc_keys)
+{
+	struct ui_input in = { 0 };
+	int keys[8], out[UI_INPUT_OUT_MAX];
+	size_t n = feed_all(&in, "\033\033", keys, COUNT(keys));
+
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(keys[0], UI_KEY_ESC);
+	ck_assert_uint_eq(ui_input_expire(&in, 0, true, out), 1);
+	ck_assert_int_eq(out[0], UI_KEY_ESC);
+}
+END_TEST
+
+START_TEST(test_a_cut_sequence_is_dropped_and_the_next_key_kept)
+{
+	struct ui_input in = { 0 };
+	int keys[8], out[UI_INPUT_OUT_MAX];
+	size_t n = feed_all(&in, "\033[1\r", keys, COUNT(keys));
+
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(keys[0], '\r');
+	/* a sequence that stops halfway is dropped when it expires */
+	n = feed_all(&in, "\033[3", keys, COUNT(keys));
+	ck_assert_uint_eq(n, 0);
+	ck_assert(ui_input_pending(&in));
+	ck_assert_uint_eq(ui_input_expire(&in, 0, true, out), 0);
+	ck_assert(!ui_input_pending(&in));
+	/* a key ncurses decoded ends a pending Esc: Esc, then the key */
+	ck_assert_uint_eq(ui_input_feed(&in, UI_KEY_ESC, 0, out), 0);
+	ck_assert_uint_eq(ui_input_feed(&in, KEY_UP, 0, out), 2);
+	ck_assert_int_eq(out[0], UI_KEY_ESC);
+	ck_assert_int_eq(out[1], KEY_UP);
+}
+END_TEST
+
+START_TEST(test_ncurses_aliases_become_home_end_and_pages)
+{
+	static const int from[] = { KEY_FIND, KEY_SELECT, KEY_A1, KEY_C1,
+				    KEY_A3, KEY_C3, KEY_HOME, 'g' };
+	static const int to[] = { KEY_HOME, KEY_END, KEY_HOME, KEY_END,
+				  KEY_PPAGE, KEY_NPAGE, KEY_HOME, 'g' };
+	struct ui_input in = { 0 };
+
+	for (size_t i = 0; i < COUNT(from); i++) {
+		int out[UI_INPUT_OUT_MAX];
+
+		ck_assert_uint_eq(ui_input_feed(&in, from[i], 0, out), 1);
+		ck_assert_int_eq(out[0], to[i]);
+	}
+}
+END_TEST
+
+/* xterm-256color's kmous is ESC [ <: ncurses matches it, returns
+ * KEY_MOUSE and hands the rest of an SGR report over raw; that rest
+ * (digits, ';', M) must not become keys (3 would switch panes, M open the
+ * messages). */
+START_TEST(test_the_rest_of_a_mouse_report_is_swallowed)
+{
+	struct ui_input in = { 0 };
+	int out[UI_INPUT_OUT_MAX], keys[16];
+
+	ck_assert_int_eq(ui_input_mouse_tail("\033[<"), UI_MOUSE_TAIL_SGR);
+	ck_assert_int_eq(ui_input_mouse_tail("\033[M"), UI_MOUSE_TAIL_X10);
+	ck_assert_int_eq(ui_input_mouse_tail(NULL), UI_MOUSE_TAIL_NONE);
+	ck_assert_int_eq(ui_input_mouse_tail("\033[?"), UI_MOUSE_TAIL_NONE);
+
+	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_SGR);
+	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 0);
+	ck_assert_uint_eq(feed_all(&in, "0;3;2M1", keys, COUNT(keys)), 1);
+	ck_assert_int_eq(keys[0], '1');
+
+	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_X10);
+	ui_input_reset(&in);
+	ck_assert_int_eq(in.mouse_tail, UI_MOUSE_TAIL_X10);
+	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 0);
+	ck_assert_uint_eq(feed_all(&in, " 33q", keys, COUNT(keys)), 1);
+	ck_assert_int_eq(keys[0], 'q');
+
+	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_NONE);
+	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 1);
+	ck_assert_int_eq(out[0], KEY_MOUSE);
+}
+END_TEST
+
+START_TEST(test_every_registered_sequence_decodes_to_its_key)
+{
+	size_t n;
+	const struct ui_input_seq *t = ui_input_sequences(&n);
+
+	ck_assert_uint_gt(n, 40);
+	for (size_t i = 0; i < n; i++) {
+		struct ui_input in = { 0 };
+		int keys[4];
+
+		ck_assert_int_eq(t[i].bytes[0], UI_KEY_ESC);
+		ck_assert_uint_le(strlen(t[i].bytes), UI_INPUT_SEQ_MAX);
+		ck_assert_uint_eq(feed_all(&in, t[i].bytes, keys, COUNT(keys)), 1);
+		ck_assert_int_eq(keys[0], t[i].key);
+		for (size_t j = i + 1; j < n; j++)
+			ck_assert_str_ne(t[i].bytes, t[j].bytes);
+	}
+	ck_assert_int_eq(ui_input_lookup("\033[35~"), 0);
+}
+END_TEST
+
 /* ---- suite -------------------------------------------------------------- */
 
 static Suite *ui_suite(void)
@@ -1266,6 +1660,18 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_key_unbound_in_pane_falls_through_to_global);
 	tcase_add_test(tc, test_unbound_key_gives_no_action);
 	tcase_add_test(tc, test_pane_keys_1_2_3_and_tab_switch_panes);
+	tcase_add_loop_test(tc, test_every_pane_digit_shows_its_pane_from_anywhere,
+			    0, PANE_COUNT);
+	tcase_add_loop_test(tc, test_pane_list_has_ops_titles_and_keys_for_every_row,
+			    0, PANE_COUNT);
+	tcase_add_test(tc, test_panes_are_in_the_designed_order);
+	tcase_add_test(tc, test_pane_binding_shadows_the_global_one_with_its_own_words);
+	tcase_add_loop_test(tc, test_pane_wide_actions_unbound_are_not_in_the_help,
+			    0, PANE_COUNT);
+	tcase_add_test(tc, test_pane_n_names_the_pane_action);
+	tcase_add_loop_test(tc, test_hints_name_the_keys_the_tables_bind, 0,
+			    (int)COUNT(pane_hints));
+	tcase_add_test(tc, test_hints_leave_out_unbound_actions_and_fit_the_buffer);
 	tcase_add_loop_test(tc, test_every_bound_action_has_help_text, 0,
 			    PANE_COUNT + 1);
 	tcase_add_loop_test(tc, test_no_key_is_bound_twice_in_one_table, 0,
@@ -1279,6 +1685,20 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_help_has_one_line_per_action);
 	tcase_add_test(tc, test_help_size_can_be_asked_first);
 	tcase_add_test(tc, test_ascii_help_has_no_arrows);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("input");
+	tcase_add_loop_test(tc, test_every_terminal_variant_is_one_key, 0,
+			    (int)COUNT(variants));
+	tcase_add_loop_test(tc, test_unknown_sequence_is_swallowed_whole, 0,
+			    (int)COUNT(unknown_seqs));
+	tcase_add_test(tc, test_lone_esc_is_esc_once_nothing_follows);
+	tcase_add_test(tc, test_esc_then_a_plain_key_is_both_keys);
+	tcase_add_test(tc, test_two_escs_are_two_esc_keys);
+	tcase_add_test(tc, test_a_cut_sequence_is_dropped_and_the_next_key_kept);
+	tcase_add_test(tc, test_ncurses_aliases_become_home_end_and_pages);
+	tcase_add_test(tc, test_the_rest_of_a_mouse_report_is_swallowed);
+	tcase_add_test(tc, test_every_registered_sequence_decodes_to_its_key);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("roles");
