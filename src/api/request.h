@@ -34,7 +34,14 @@ typedef enum api_method { API_GET, API_PUT, API_POST, API_DELETE } api_method;
 	X(API_CALL_LOCK_ADVANCED, "lock (advanced)", 200)                   \
 	X(API_CALL_UNLOCK_ADVANCED, "unlock (advanced)", 200)               \
 	X(API_CALL_ACTION_ADVANCED, "smart lock action (advanced)", 200)    \
-	X(API_CALL_AUTH_CREATE_ADVANCED, "create authorization (advanced)", 200)
+	X(API_CALL_AUTH_CREATE_ADVANCED, "create authorization (advanced)", 200) \
+	/* authorizations and account users (api/access.h) */             \
+	X(API_CALL_AUTHS_LIST, "list authorizations", 200)                  \
+	X(API_CALL_SMARTLOCK_AUTHS, "list authorizations of a lock", 200)   \
+	X(API_CALL_SMARTLOCK_AUTH_GET, "get authorization", 200)            \
+	X(API_CALL_SMARTLOCK_AUTH_UPDATE, "update authorization", 204)      \
+	X(API_CALL_SMARTLOCK_AUTH_DELETE, "delete authorization", 204)      \
+	X(API_CALL_ACCOUNT_USERS, "list account users", 200)
 
 typedef enum api_call {
 #define X(name, text, status) name,
