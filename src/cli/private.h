@@ -39,7 +39,10 @@
 	X(OPT_FROM, "from", required_argument)                  \
 	X(OPT_UNTIL, "until", required_argument)                \
 	X(OPT_WEEKDAYS, "weekdays", required_argument)          \
-	X(OPT_TIME, "time", required_argument)
+	X(OPT_TIME, "time", required_argument)                  \
+	/* auths (issue 14) */                                  \
+	X(OPT_USER, "user", required_argument)                  \
+	X(OPT_TYPE, "type", required_argument)
 
 enum cli_option {
 #define X(name, text, arg) name,
@@ -77,6 +80,11 @@ int cli_cmd_webhooks(session *s);
 int cli_cmd_keys(session *s);
 int cli_cmd_logs(session *s);
 int cli_cmd_auth(session *s);
+/* cmd_access.c: auths, users, and auth enable|disable|delete (which
+ * cli_cmd_auth hands on). */
+int cli_cmd_auths(session *s);
+int cli_cmd_users(session *s);
+int cli_cmd_auth_change(session *s);
 
 /* One line "nukitui: ..." on ctx->err. */
 void cli_errorf(const cli_context *ctx, const char *fmt, ...)
