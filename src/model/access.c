@@ -680,7 +680,7 @@ static bool same_person(person_key a, person_key b)
 {
 	if (a.user || b.user)
 		return a.user == b.user;
-	return strcmp(a.name, b.name) == 0;
+	return a.name && b.name && strcmp(a.name, b.name) == 0;
 }
 
 static int cmp_people(const void *pa, const void *pb)

@@ -119,18 +119,32 @@ static long sim_acc_chars(const char *s)
 	return n;
 }
 
+/* n decimal digits at s into *out; false when any is not a digit. */
+static bool sim_acc_digits(const char *s, int n, int *out)
+{
+	*out = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		*out = *out * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
 /* RFC 3339 "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)" to seconds. */
 static bool sim_acc_date(const char *s, int64_t *sec)
 {
-	int y, mo, d, h, mi, se, n = 0, oh = 0, om = 0;
+	int y, mo, d, h, mi, se, oh = 0, om = 0;
 	struct tm tm;
 
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se,
-		   &n) != 6 ||
-	    n != 19 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
-	    mi > 59 || se > 60)
+	if (strlen(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+	    s[13] != ':' || s[16] != ':' || !sim_acc_digits(s, 4, &y) ||
+	    !sim_acc_digits(s + 5, 2, &mo) || !sim_acc_digits(s + 8, 2, &d) ||
+	    !sim_acc_digits(s + 11, 2, &h) || !sim_acc_digits(s + 14, 2, &mi) ||
+	    !sim_acc_digits(s + 17, 2, &se) || mo < 1 || mo > 12 || d < 1 ||
+	    d > 31 || h > 23 || mi > 59 || se > 60)
 		return false;
-	s += n;
+	s += 19;
 	if (*s == '.') {
 		s++;
 		if (!isdigit((unsigned char)*s))
@@ -140,9 +154,9 @@ static bool sim_acc_date(const char *s, int64_t *sec)
 	}
 	if (*s == 'Z' && s[1] == '\0') {
 		oh = om = 0;
-	} else if ((*s == '+' || *s == '-') && strlen(s) == 6 &&
-		   sscanf(s + 1, "%2d:%2d", &oh, &om) == 2 && oh < 24 &&
-		   om < 60) {
+	} else if ((*s == '+' || *s == '-') && strlen(s) == 6 && s[3] == ':' &&
+		   sim_acc_digits(s + 1, 2, &oh) &&
+		   sim_acc_digits(s + 4, 2, &om) && oh < 24 && om < 60) {
 		if (*s == '-') {
 			oh = -oh;
 			om = -om;
@@ -414,8 +428,8 @@ static unsigned sim_acc_list(sim_state *st, const sim_call *c, int64_t lock,
 
 	if (!sim_acc_types(qt, types, &ntypes))
 		return sim_acc_bad(r, "types", qt);
-	if (qu != NULL && (!sim_parse_i64(qu, &user) || user > SIM_I32_MAX ||
-			   user < -SIM_I32_MAX))
+	if (qu != NULL && (!sim_parse_i64(qu, &user) || user > INT32_MAX ||
+			   user < -INT32_MAX))
 		return sim_acc_bad(r, "accountUserId", qu);
 	if (qe != NULL && strcmp(qe, "true") != 0 && strcmp(qe, "false") != 0)
 		return sim_acc_bad(r, "includeEmail", qe);
