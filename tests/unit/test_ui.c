@@ -149,7 +149,29 @@ START_TEST(test_panes_are_in_the_designed_order)
 	ck_assert_str_eq(ui_pane_title(PANE_LOCKS), "Smart locks");
 	ck_assert_str_eq(ui_pane_title(PANE_WEBHOOKS), "Webhooks");
 	ck_assert_str_eq(ui_pane_title(PANE_LOGS), "Webhook logs");
-	ck_assert_int_eq(PANE_COUNT, 3);
+	/* issue 14: Access on 5, the last */
+	ck_assert_str_eq(ui_pane_title(PANE_ACCESS), "Access");
+	ck_assert_int_eq(ui_pane_digit(PANE_ACCESS), '5');
+	ck_assert_int_eq(PANE_ACCESS, PANE_COUNT - 1);
+}
+END_TEST
+
+/* Access binds x, d, S and A to the pane-wide actions, in its words. */
+START_TEST(test_access_pane_binds_its_changes)
+{
+	struct ui_help_line lines[64];
+	size_t n = ui_keymap_help(PANE_ACCESS, false, lines, COUNT(lines));
+	const struct ui_help_line *x =
+		help_find(lines, n, "Access", UI_ACTION_TOGGLE_ENABLE);
+
+	ck_assert_int_eq(ui_keymap_lookup(PANE_ACCESS, 'x'), UI_ACTION_TOGGLE_ENABLE);
+	ck_assert_int_eq(ui_keymap_lookup(PANE_ACCESS, 'd'), UI_ACTION_DELETE);
+	ck_assert_int_eq(ui_keymap_lookup(PANE_ACCESS, 'S'), UI_ACTION_SHOW_SECRET);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_str_eq(x->keys, "x");
+	ck_assert(ui_action_mutates(UI_ACTION_TOGGLE_ENABLE));
+	ck_assert(ui_action_mutates(UI_ACTION_DELETE));
+	ck_assert(!ui_action_mutates(UI_ACTION_SHOW_SECRET));
 }
 END_TEST
 
@@ -182,13 +204,15 @@ START_TEST(test_pane_wide_actions_unbound_are_not_in_the_help)
 	for (size_t i = 0; i < COUNT(unbound); i++)
 		for (size_t j = 0; j < n; j++)
 			ck_assert_msg(lines[j].heading ||
+					      (pane == PANE_ACCESS &&
+					       unbound[i] == UI_ACTION_TOGGLE_ENABLE) ||
 					      lines[j].action != unbound[i],
 				      "%s is in the help of %s",
 				      ui_action_name(unbound[i]),
 				      ui_pane_title(pane));
 	/* g is still "first row" where no pane binds it */
 	ck_assert_int_eq(ui_keymap_lookup(pane, 'g'), UI_ACTION_HOME);
-	if (pane != PANE_WEBHOOKS) {
+	if (pane != PANE_WEBHOOKS && pane != PANE_ACCESS) {
 		ck_assert_int_eq(ui_keymap_lookup(pane, 'd'), UI_ACTION_NONE);
 		ck_assert_int_eq(ui_keymap_lookup(pane, 'S'), UI_ACTION_NONE);
 	}
@@ -1650,6 +1674,7 @@ static Suite *ui_suite(void)
 	tcase_add_loop_test(tc, test_pane_list_has_ops_titles_and_keys_for_every_row,
 			    0, PANE_COUNT);
 	tcase_add_test(tc, test_panes_are_in_the_designed_order);
+	tcase_add_test(tc, test_access_pane_binds_its_changes);
 	tcase_add_test(tc, test_pane_binding_shadows_the_global_one_with_its_own_words);
 	tcase_add_loop_test(tc, test_pane_wide_actions_unbound_are_not_in_the_help,
 			    0, PANE_COUNT);
