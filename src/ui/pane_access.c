@@ -166,6 +166,14 @@ static void view_free(struct view *v)
 	memset(v, 0, sizeof *v);
 }
 
+static const model_access_row *selected(const struct access_state *st,
+					const struct view *v)
+{
+	if (!v->auths || !v->rows || v->n == 0 || st->sc.selected >= v->n)
+		return NULL;
+	return &v->g.rows[v->rows[st->sc.selected]];
+}
+
 /* Build the view and put the selection back on the row it was on. */
 static void view_make(struct app *a, struct access_state *st, struct view *v)
 {
@@ -181,18 +189,10 @@ static void view_make(struct app *a, struct access_state *st, struct view *v)
 	}
 	ui_scroll_replace(&st->sc, v->n, st->sel_key[0] ? st->sel_key : NULL,
 			  st->sel_key[0] ? find_key : NULL, v);
-	if (v->n)
-		row_key(v, &v->g.rows[v->rows[st->sc.selected]], st->sel_key,
-			sizeof st->sel_key);
+	if (selected(st, v))
+		row_key(v, selected(st, v), st->sel_key, sizeof st->sel_key);
 }
 
-static const model_access_row *selected(const struct access_state *st,
-					const struct view *v)
-{
-	if (v->n == 0 || st->sc.selected >= v->n)
-		return NULL;
-	return &v->g.rows[v->rows[st->sc.selected]];
-}
 
 /* ---- drawing ----------------------------------------------------------------- */
 
@@ -300,7 +300,7 @@ static void draw(struct app *a, void *vst, int top, int rows, int cols)
 			st->filter[0] ? "no authorization matches the filter"
 				      : "no authorizations: nobody but the account can open a lock");
 	}
-	for (size_t r = 0; v.auths && r < ui_scroll_rows(&st->sc); r++) {
+	for (size_t r = 0; v.auths && v.rows && r < ui_scroll_rows(&st->sc); r++) {
 		size_t i = st->sc.top + r;
 
 		if (i >= v.n)
@@ -576,9 +576,8 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 
 	view_make(a, st, &v);
 	if (app_scroll_action(&st->sc, act)) {
-		if (v.n)
-			row_key(&v, &v.g.rows[v.rows[st->sc.selected]], st->sel_key,
-				sizeof st->sel_key);
+		if (selected(st, &v))
+			row_key(&v, selected(st, &v), st->sel_key, sizeof st->sel_key);
 		view_free(&v);
 		return UI_HANDLED;
 	}
