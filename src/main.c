@@ -29,6 +29,7 @@
 #include "api/error.h"
 #include "api/http.h"
 #include "cli/cli.h"
+#include "secrets.h"
 #include "settings.h"
 #include "ui/app.h"
 #include "sim/sim.h"
@@ -45,6 +46,7 @@ typedef struct program {
 	const char *base_url;     /* --base-url, else the file's, else NULL */
 	sim *demo_sim;
 	api_http *http;
+	char secrets_path[SECRETS_PATH_MAX]; /* "" when there is none */
 } program;
 
 static void usage(FILE *out)
@@ -102,6 +104,25 @@ static void find_config(program *pg)
 	if (!pg->have_path)
 		snprintf(pg->cfg_path, sizeof pg->cfg_path,
 			 "~/.config/nukitui/config");
+}
+
+/* Where the webhook secrets are kept (secrets.h); --demo keeps its
+ * own. */
+static void find_secrets(program *pg)
+{
+	secrets_error err;
+
+	if (!secrets_default_path(pg->secrets_path, sizeof pg->secrets_path,
+				  getenv("XDG_DATA_HOME"), getenv("HOME"),
+				  pg->demo, &err))
+		pg->secrets_path[0] = '\0';
+}
+
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && strcmp(cs, "UTF-8") == 0;
 }
 
 /* The CA file, from NUKI_CA_FILE over the file's ca-file, must be
@@ -354,6 +375,7 @@ int main(int argc, char **argv)
 		return code;
 	}
 
+	find_secrets(&pg);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	cli_context ctx = {
 		.format = format,
@@ -365,6 +387,8 @@ int main(int argc, char **argv)
 		.err = stderr,
 		.connect = connect_api,
 		.connect_arg = &pg,
+		.secrets_path = pg.secrets_path[0] ? pg.secrets_path : NULL,
+		.ascii = pg.cfg.ascii || !utf8_locale(),
 	};
 	code = cli_run(&ctx, argc - optind, argv + optind);
 	program_free(&pg);
