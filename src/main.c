@@ -85,8 +85,10 @@ static void usage(FILE *out)
 	      "  $XDG_CONFIG_HOME/nukitui/config (default ~/.config/nukitui/config)\n"
 	      "                    token, base-url, api-key, page-size,\n"
 	      "                    refresh-seconds, timeout-seconds, read-only,\n"
-	      "                    color, ascii, ca-file (an absolute path);\n"
-	      "                    must be mode 600\n"
+	      "                    color, ascii, ca-file (an absolute path),\n"
+	      "                    clipboard (osc52 or off); must be mode 600\n"
+	      "  $XDG_DATA_HOME/nukitui/secrets (default ~/.local/share/...)\n"
+	      "                    webhook secrets, \"ID SECRET\" lines, mode 600\n"
 	      "\n"
 	      "Exit codes: 0 success, 1 API error, 2 bad usage or invalid argument\n"
 	      "(nothing sent), 3 network or TLS failure, 4 configuration error.\n",
