@@ -482,7 +482,8 @@ static secrets_status change(const char *path, int64_t id,
 		 * after; a header first in a new file, a newline after a
 		 * last line that had none */
 		bool fresh = t.len == 0;
-		bool needs_nl = !found && t.len > 0 && t.buf[t.len - 1] != '\n';
+		bool needs_nl = !found && t.buf && t.len > 0 &&
+				t.buf[t.len - 1] != '\n';
 		const char *parts[] = {
 			fresh ? HEADER : NULL, t.buf, needs_nl ? "\n" : NULL,
 			secret ? line : NULL, t.buf ? t.buf + start + len : NULL,
