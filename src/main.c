@@ -264,6 +264,8 @@ static int run_dashboard(program *pg)
 		.read_only = pg->cfg.read_only,
 		.demo = pg->demo,
 		.api_key = pg->cfg.api_key,
+		.clipboard = pg->cfg.clipboard,
+		.secrets_path = pg->secrets_path[0] ? pg->secrets_path : NULL,
 	};
 	model_config mc = {
 		.log_limit = pg->cfg.page_size,
@@ -392,6 +394,7 @@ int main(int argc, char **argv)
 	pg.cfg.ascii = pg.cfg.ascii || ascii;
 
 	if (optind >= argc) {
+		find_secrets(&pg);
 		code = run_dashboard(&pg);
 		program_free(&pg);
 		return code;

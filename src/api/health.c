@@ -148,6 +148,7 @@ api_status api_health_add(api_health_list *h, const api_webhook_log *e,
 	if (!w->last_failure_word[0]) {
 		memcpy(w->last_failure_word, word, sizeof word);
 		w->last_failure_status = e->response_status;
+		w->last_failure_ms = e->duration;
 		if (e->created &&
 		    !(w->last_failure = dup_or_null(e->created)))
 			return api_error_set(err, API_ERR_NOMEM, 0,

@@ -49,6 +49,7 @@ typedef struct api_health {
 	char *last_failure;      /* of the newest failure; NULL when none */
 	char last_failure_word[API_HEALTH_WORD_MAX]; /* its result, "" */
 	int last_failure_status; /* its responseStatus (0: none) */
+	int64_t last_failure_ms; /* and how long it took */
 	size_t run;              /* failures in a row up to the newest */
 	api_health_code codes[API_HEALTH_CODES_MAX]; /* failures by result,
 							most frequent first
