@@ -26,7 +26,7 @@ TOKEN=hx-secret-$$-5e1fa7
 LC_ALL=C.UTF-8
 LANG=C.UTF-8
 export LC_ALL LANG
-unset NUKI_API_TOKEN NO_COLOR
+unset NUKI_API_TOKEN NO_COLOR XDG_DATA_HOME
 
 for f in "$NUKITUI" "$HOSTILE"; do
 	if [ ! -x "$f" ]; then
