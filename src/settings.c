@@ -71,6 +71,7 @@ void settings_init(settings *s)
 		.refresh_seconds = SETTINGS_REFRESH_SECONDS_DEFAULT,
 		.timeout_seconds = SETTINGS_TIMEOUT_SECONDS_DEFAULT,
 		.color = true,
+		.clipboard = true,
 	};
 }
 
@@ -263,6 +264,14 @@ static bool apply(settings *s, settings_key k, const char *v, size_t len,
 			s->color = b;
 		else
 			s->ascii = b;
+		return true;
+	case SETTINGS_KEY_CLIPBOARD:
+		if (len == 5 && strncasecmp(v, "osc52", 5) == 0)
+			s->clipboard = true;
+		else if (len == 3 && strncasecmp(v, "off", 3) == 0)
+			s->clipboard = false;
+		else
+			break;
 		return true;
 	case SETTINGS_KEY_COUNT:
 		break;

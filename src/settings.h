@@ -33,7 +33,8 @@
 	X(SETTINGS_KEY_COLOR, "color", "yes or no")                         \
 	X(SETTINGS_KEY_ASCII, "ascii", "yes or no")                         \
 	X(SETTINGS_KEY_CA_FILE, "ca-file",                                  \
-	  "an absolute path to a PEM file of CA certificates")
+	  "an absolute path to a PEM file of CA certificates")              \
+	X(SETTINGS_KEY_CLIPBOARD, "clipboard", "osc52 or off")
 
 typedef enum settings_key {
 #define X(name, text, syntax) name,
@@ -66,6 +67,7 @@ typedef struct settings {
 	char *ca_file;        /* owned; PEM CA certificates that replace the
 			       * system's; NULL: the system's */
 	unsigned from_file;   /* bit (1u << settings_key) per key the file set */
+	bool clipboard;       /* copy (y) through OSC 52; default on */
 } settings;
 
 typedef struct settings_error {

@@ -59,6 +59,7 @@ static const struct module_timers {
 	{logs_due_ms, logs_run_timers},
 	{outcome_due_ms, outcome_run_timers},
 	{access_due_ms, access_run_timers},
+	{health_due_ms, health_run_timers},
 };
 
 const char *model_topic_name(model_topic t)
@@ -203,6 +204,7 @@ void model_free(model *m)
 	}
 	logs_free_all(m);
 	access_free(m);
+	health_free(m);
 	cache_free(m->c);
 	free(m);
 }

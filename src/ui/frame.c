@@ -163,14 +163,19 @@ static void draw_status(struct app *a)
 	ui_hints_format(a->pane, global_hints, UI_COUNT(global_hints), a->opt.ascii, global,
 			sizeof global);
 	if (a->filter_editing)
-		snprintf(left, sizeof left, "/%s_  (Enter keeps, Esc clears)", a->filter);
+		snprintf(left, sizeof left, "/%s_  (Enter %s, Esc clears)", a->filter,
+			 ui_pane_ops(a->pane)->on_filter_enter ? "keeps; none here: searches older"
+							       : "keeps");
 	else if (a->msg[0])
 		snprintf(left, sizeof left, "%s", a->msg);
 	else if (a->filter[0] && !a->detail_open)
 		snprintf(left, sizeof left, "filter \"%s\" (Esc clears)  %s", a->filter, hints);
 	else if (a->detail_open)
-		snprintf(left, sizeof left, "%s", a->opt.ascii ? "Up/Down scroll  PgUp/PgDn page  Esc close"
-							       : "↑/↓ scroll  PgUp/PgDn page  Esc close");
+		snprintf(left, sizeof left, "%s%s%s",
+			 a->opt.ascii ? "Up/Down scroll  PgUp/PgDn page  Esc close"
+				      : "↑/↓ scroll  PgUp/PgDn page  Esc close",
+			 ui_keymap_lookup(a->pane, 'S') == UI_ACTION_SHOW_SECRET ? "  S secret" : "",
+			 ui_keymap_lookup(a->pane, 'y') == UI_ACTION_COPY ? "  y copy" : "");
 	else
 		snprintf(left, sizeof left, "%s  %s", hints, global);
 	rw = (int)strlen(right) > COLS / 2 ? COLS / 2 : (int)strlen(right);

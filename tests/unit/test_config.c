@@ -575,6 +575,41 @@ START_TEST(test_ca_file_message_escapes_the_path)
 }
 END_TEST
 
+/* ---- clipboard (issue 13) ------------------------------------------- */
+
+static const struct clipboard_case {
+	const char *text;
+	int want; /* 1 on, 0 off, -1 refused */
+} clipboard_cases[] = {
+	{ "", 1 },
+	{ "clipboard = osc52\n", 1 },
+	{ "clipboard = OSC52\n", 1 },
+	{ "clipboard = off\n", 0 },
+	{ "clipboard = \"off\"\n", 0 },
+	{ "clipboard = yes\n", -1 },
+	{ "clipboard = osc\n", -1 },
+};
+
+START_TEST(test_clipboard_is_osc52_or_off)
+{
+	const struct clipboard_case *c = &clipboard_cases[_i];
+	settings s;
+	settings_error err;
+	bool ok;
+
+	settings_init(&s);
+	ok = settings_parse(&s, c->text, strlen(c->text), "cfg", &err);
+	if (c->want < 0) {
+		ck_assert(!ok);
+		ck_assert_ptr_nonnull(strstr(err.message, "osc52 or off"));
+	} else {
+		ck_assert_msg(ok, "%s", err.message);
+		ck_assert_int_eq(s.clipboard, c->want);
+	}
+	settings_free(&s);
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("settings");
@@ -614,6 +649,11 @@ static Suite *config_suite(void)
 			    (int)(sizeof ca_check / sizeof ca_check[0]));
 	tcase_add_test(tc, test_ca_file_that_is_missing_or_a_directory_is_named);
 	tcase_add_test(tc, test_ca_file_message_escapes_the_path);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("clipboard");
+	tcase_add_loop_test(tc, test_clipboard_is_osc52_or_off, 0,
+			    (int)(sizeof clipboard_cases / sizeof *clipboard_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
