@@ -386,7 +386,7 @@ static const struct ui_line_info *ui_line_kind(const char *p, size_t len)
 		const struct ui_line_info *info = &ui_line_info[k];
 		size_t n = strlen(info->name), i = n;
 
-		if (len <= n || memcmp(p, info->name, n) != 0 || !is_blank(p[n]))
+		if (len < n || memcmp(p, info->name, n) != 0 || (len > n && !is_blank(p[n])))
 			continue;
 		while (i < len && is_blank(p[i]))
 			i++;

@@ -430,24 +430,13 @@ static void handle_key(struct app *a, int ch)
 		app_run_binding(a, b);
 }
 
-/* One key from the decoder, or a mouse event: ncurses' (KEY_MOUSE,
- * read with getmouse) or the decoder's own (UI_INPUT_MOUSE). */
+/* One key from the decoder, or a mouse event it decoded. */
 static void take_key(struct app *a, int key)
 {
-	MEVENT me;
-	struct ui_mouse_event ev;
-
-	if (key == UI_INPUT_MOUSE) {
-		ev = a->input.mouse;
-	} else if (key == KEY_MOUSE) {
-		if (getmouse(&me) != OK)
-			return;
-		ev = ui_mouse_from_bstate((unsigned long)me.bstate, me.x, me.y);
-	} else {
+	if (key == UI_INPUT_MOUSE)
+		app_mouse(a, &a->input.mouse, mono_ms());
+	else if (key != KEY_MOUSE)
 		handle_key(a, key);
-		return;
-	}
-	app_mouse(a, &ev, mono_ms());
 }
 
 /* Every pending key through the decoder; a dialog that opens drops the
@@ -496,32 +485,31 @@ static void init_colors(struct app *a)
 		bkgd(COLOR_PAIR(ROLE_NORMAL + 1));
 }
 
-/* The mouse, unless the configuration turned it off: ncurses reads the
- * reports of the format TERM names (mouseinterval 0: no waiting for a
- * release; it still makes a click of a press and release that arrive
- * together, and a double-click of two; the rest is counted in mouse.c). Where that format is
- * X10's (tmux-256color, screen), the terminal is asked for SGR reports
- * too, which have no 223-column limit; the decoder reads those. */
+/* The mouse, unless the configuration turned it off, where TERM's
+ * terminfo says the terminal reports one (kmous): button presses,
+ * releases and the wheel (mode 1000) as SGR reports (1006; no 223-column
+ * limit). ncurses matches the report's start (kmous) and hands over the
+ * rest raw, or the whole report where kmous is X10's; the decoder
+ * (input.c, mouse.c) reads both, and app_mouse.c counts the clicks.
+ * Not through mousemask: ncurses 6.4's own decoding, measured, merged
+ * two clicks on different cells into one double-click and returned
+ * queued events out of order. */
+#define MOUSE_ON "\033[?1000h\033[?1006h"
+#define MOUSE_OFF "\033[?1006l\033[?1000l"
+
 static void start_mouse(struct app *a, const char *kmous)
 {
-	if (!a->opt.mouse || !kmous)
+	if (!a->opt.mouse || !kmous || ui_input_mouse_tail(kmous) == UI_MOUSE_TAIL_NONE)
 		return;
-	mouseinterval(0);
-	if (!mousemask(ALL_MOUSE_EVENTS, NULL))
-		return;
+	putp(MOUSE_ON);
 	a->mouse = true;
-	if (ui_input_mouse_tail(kmous) == UI_MOUSE_TAIL_X10) {
-		putp("\033[?1006h");
-		fflush(stdout);
-	}
 }
 
 static void stop_mouse(struct app *a)
 {
 	if (!a->mouse)
 		return;
-	putp("\033[?1006l");
-	mousemask(0, NULL);
+	putp(MOUSE_OFF);
 }
 
 /* Teach ncurses every key variant that TERM's entry does not list; a
@@ -571,10 +559,9 @@ static int start_curses(struct app *a)
 		if (kmous == (const char *)-1)
 			kmous = NULL;
 		start_mouse(a, kmous);
-		/* with no mouse events asked for, ncurses returns KEY_MOUSE
-		 * for the terminal's mouse prefix and the rest raw */
-		ui_input_set_mouse_tail(&a->input,
-					a->mouse ? UI_MOUSE_TAIL_NONE : ui_input_mouse_tail(kmous));
+		/* ncurses (no mousemask) returns KEY_MOUSE for the terminal's
+		 * mouse prefix and the rest raw */
+		ui_input_set_mouse_tail(&a->input, ui_input_mouse_tail(kmous));
 	}
 	init_colors(a);
 	return 0;

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * mouse: the decoders of the two report formats terminals send (xterm's
- * SGR 1006 and the original X10 one), the mapping of ncurses' button
- * bits, and the click counter. Button bits of both formats: 0-2 the
+ * SGR 1006 and the original X10 one) and the click counter. Button bits of both formats: 0-2 the
  * button (3 release in X10), +4 Shift, +8 Meta, +16 Ctrl, +32 motion,
  * +64 the wheel (64 up, 65 down).
  */
@@ -10,9 +9,6 @@
 
 #include "ui/mouse.h"
 
-#include <stddef.h>
-
-#include <curses.h>
 
 /* An event from the button bits of a report: release tells an SGR 'm'. */
 static bool from_bits(long b, long x, long y, bool release, struct ui_mouse_event *ev)
@@ -78,53 +74,14 @@ bool ui_mouse_parse_x10(const unsigned char b[3], struct ui_mouse_event *ev)
 	return from_bits(b[0] - 32, b[1] - 32, b[2] - 32, false, ev);
 }
 
-struct ui_mouse_event ui_mouse_from_bstate(unsigned long bstate, int x, int y)
-{
-	struct ui_mouse_event ev = { .kind = UI_MOUSE_NONE, .x = x, .y = y };
-	static const struct {
-		unsigned long press, release;
-		int button;
-	} buttons[] = {
-		{ BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
-			  BUTTON1_TRIPLE_CLICKED,
-		  BUTTON1_RELEASED, 1 },
-		{ BUTTON2_PRESSED | BUTTON2_CLICKED, BUTTON2_RELEASED, 2 },
-		{ BUTTON3_PRESSED | BUTTON3_CLICKED, BUTTON3_RELEASED, 3 },
-	};
-
-	if (bstate & BUTTON4_PRESSED) {
-		ev.kind = UI_MOUSE_WHEEL_UP;
-		return ev;
-	}
-#ifdef BUTTON5_PRESSED
-	if (bstate & BUTTON5_PRESSED) {
-		ev.kind = UI_MOUSE_WHEEL_DOWN;
-		return ev;
-	}
-#endif
-	for (size_t i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
-		if (bstate & buttons[i].press)
-			ev.kind = UI_MOUSE_PRESS;
-		else if (bstate & buttons[i].release)
-			ev.kind = UI_MOUSE_RELEASE;
-		else
-			continue;
-		ev.button = buttons[i].button;
-		break;
-	}
-	ev.double_click = (bstate & BUTTON1_DOUBLE_CLICKED) != 0;
-	return ev;
-}
-
 int ui_mouse_click(struct ui_mouse_clicks *c, const struct ui_mouse_event *ev, int64_t now_ms)
 {
 	bool again;
 
 	if (ev->kind != UI_MOUSE_PRESS || ev->button != 1)
 		return 0;
-	again = ev->double_click ||
-		(c->count == 1 && ev->x == c->x && ev->y == c->y && now_ms >= c->at_ms &&
-		 now_ms - c->at_ms < UI_MOUSE_DOUBLE_MS);
+	again = c->count == 1 && ev->x == c->x && ev->y == c->y && now_ms >= c->at_ms &&
+		now_ms - c->at_ms < UI_MOUSE_DOUBLE_MS;
 	c->count = again ? 2 : 1;
 	c->x = ev->x;
 	c->y = ev->y;

@@ -1579,8 +1579,8 @@ START_TEST(test_ncurses_aliases_become_home_end_and_pages)
 }
 END_TEST
 
-/* xterm-256color's kmous is ESC [ <: while the dashboard asks for no
- * mouse events, ncurses matches it, returns KEY_MOUSE and hands the rest
+/* xterm-256color's kmous is ESC [ <: ncurses (never asked to decode
+ * mouse events, mouse.h) matches it, returns KEY_MOUSE and hands the rest
  * of an SGR report over raw; that rest (digits, ';', M) must not become
  * keys (3 would switch panes, M open the messages). */
 START_TEST(test_the_rest_of_a_mouse_report_is_swallowed)
