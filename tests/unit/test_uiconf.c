@@ -11,6 +11,7 @@
 
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -381,6 +382,67 @@ START_TEST(test_a_pane_binding_that_hides_quit_is_caught)
 }
 END_TEST
 
+/* The man page, with its backslashes taken out ("move\-up" reads
+ * "move-up"), for the names it must list. */
+static char *man_page(void)
+{
+	const char *dir = getenv("top_srcdir");
+	char path[4096];
+	FILE *f;
+	char *text;
+	size_t n = 0;
+	long len;
+
+	snprintf(path, sizeof path, "%s/data/nukitui.1", dir ? dir : ".");
+	f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "cannot read %s", path);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	text = malloc((size_t)len + 1);
+	ck_assert_ptr_nonnull(text);
+	for (int c; (c = fgetc(f)) != EOF;)
+		if (c != '\\')
+			text[n++] = (char)c;
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* "unknown action: the actions are listed in nukitui(1)": so they are,
+ * every one a key can take, and every role and pane name too. */
+START_TEST(test_the_man_page_lists_every_action_role_and_pane_name)
+{
+	char *man = man_page();
+
+	for (int a = 1; a < UI_ACTION_COUNT; a++) {
+		char want[64];
+
+		if (a == UI_ACTION_PANE || a == UI_ACTION_SELECT_ROW)
+			continue;
+		snprintf(want, sizeof want, ".BR %s ", ui_action_name((enum ui_action)a));
+		ck_assert_msg(strstr(man, want) != NULL, "nukitui.1 lacks the action %s", want + 4);
+	}
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		char want[64];
+
+		snprintf(want, sizeof want, ".BR %s ", ui_role_name((enum ui_role)r));
+		ck_assert_msg(strstr(man, want) != NULL, "nukitui.1 lacks the role %s", want + 4);
+	}
+	for (int p = 0; p < PANE_COUNT; p++) {
+		char want[64];
+		size_t k;
+
+		snprintf(want, sizeof want, ".BR %s", ui_pane_title((enum ui_pane_id)p));
+		for (k = 4; want[k]; k++)
+			want[k] = want[k] == ' ' ? '-' : (char)(want[k] | 0x20);
+		ck_assert_msg(strstr(man, want) != NULL, "nukitui.1 lacks the pane %s", want + 4);
+		ck_assert_int_eq(ui_pane_from_name(want + 4), p);
+	}
+	free(man);
+}
+END_TEST
+
 /* ---- colours ------------------------------------------------------------ */
 
 static const struct {
@@ -649,6 +711,7 @@ static Suite *uiconf_suite(void)
 			    (int)COUNT(bind_bad));
 	tcase_add_test(tc, test_no_key_left_for_quit_names_the_line_that_took_it);
 	tcase_add_test(tc, test_a_pane_binding_that_hides_quit_is_caught);
+	tcase_add_test(tc, test_the_man_page_lists_every_action_role_and_pane_name);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("colours");
