@@ -182,7 +182,7 @@ static int apply_ui_lines(program *pg)
 	for (size_t i = 0; ok && i < pg->cfg.n_ui_lines; i++) {
 		const settings_ui_line *l = &pg->cfg.ui_lines[i];
 		const char *const *attrs;
-		const char *w[SETTINGS_WORDS_MAX];
+		const char *w[SETTINGS_WORDS_MAX] = { NULL };
 		bool pane = false;
 
 		for (unsigned k = 0; k < l->n; k++)
