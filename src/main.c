@@ -31,6 +31,7 @@
 #include "api/http.h"
 #include "api/text.h"
 #include "cli/cli.h"
+#include "secrets.h"
 #include "model/model.h"
 #include "settings.h"
 #include "ui/app.h"
@@ -51,6 +52,7 @@ typedef struct program {
 	const char *base_url;     /* --base-url, else the file's, else NULL */
 	sim *demo_sim;
 	api_http *http;
+	char secrets_path[SECRETS_PATH_MAX]; /* "" when there is none */
 } program;
 
 static void usage(FILE *out)
@@ -92,9 +94,11 @@ static void usage(FILE *out)
 	      "                    token, base-url, api-key, page-size,\n"
 	      "                    refresh-seconds, timeout-seconds, read-only,\n"
 	      "                    color, ascii, ca-file (an absolute path),\n"
-	      "                    mouse, clipboard; bind, unbind and color lines\n"
-	      "                    for the dashboard's keys and colours;\n"
-	      "                    must be mode 600\n"
+	      "                    mouse (on or off), clipboard (osc52 or off);\n"
+	      "                    bind, unbind and color lines for the\n"
+	      "                    dashboard's keys and colours; must be mode 600\n"
+	      "  $XDG_DATA_HOME/nukitui/secrets (default ~/.local/share/...)\n"
+	      "                    webhook secrets, \"ID SECRET\" lines, mode 600\n"
 	      "\n"
 	      "Exit codes: 0 success, 1 API error, 2 bad usage or invalid argument\n"
 	      "(nothing sent), 3 network or TLS failure, 4 configuration error.\n",
@@ -112,6 +116,25 @@ static void find_config(program *pg)
 	if (!pg->have_path)
 		snprintf(pg->cfg_path, sizeof pg->cfg_path,
 			 "~/.config/nukitui/config");
+}
+
+/* Where the webhook secrets are kept (secrets.h); --demo keeps its
+ * own. */
+static void find_secrets(program *pg)
+{
+	secrets_error err;
+
+	if (!secrets_default_path(pg->secrets_path, sizeof pg->secrets_path,
+				  getenv("XDG_DATA_HOME"), getenv("HOME"),
+				  pg->demo, &err))
+		pg->secrets_path[0] = '\0';
+}
+
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && strcmp(cs, "UTF-8") == 0;
 }
 
 /* The CA file, from NUKI_CA_FILE over the file's ca-file, must be
@@ -308,6 +331,8 @@ static int run_dashboard(program *pg)
 		.demo = pg->demo,
 		.mouse = pg->cfg.mouse,
 		.api_key = pg->cfg.api_key,
+		.clipboard = pg->cfg.clipboard,
+		.secrets_path = pg->secrets_path[0] ? pg->secrets_path : NULL,
 	};
 	model_config mc = {
 		.log_limit = pg->cfg.page_size,
@@ -492,11 +517,13 @@ int main(int argc, char **argv)
 	}
 
 	if (optind >= argc) {
+		find_secrets(&pg);
 		code = run_dashboard(&pg);
 		program_free(&pg);
 		return code;
 	}
 
+	find_secrets(&pg);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	cli_context ctx = {
 		.format = format,
@@ -508,6 +535,8 @@ int main(int argc, char **argv)
 		.err = stderr,
 		.connect = connect_api,
 		.connect_arg = &pg,
+		.secrets_path = pg.secrets_path[0] ? pg.secrets_path : NULL,
+		.ascii = pg.cfg.ascii || !utf8_locale(),
 	};
 	code = cli_run(&ctx, argc - optind, argv + optind);
 	program_free(&pg);

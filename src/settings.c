@@ -73,7 +73,7 @@ void settings_init(settings *s)
 		.timeout_seconds = SETTINGS_TIMEOUT_SECONDS_DEFAULT,
 		.color = true,
 		.mouse = true,
-		.clipboard = SETTINGS_CLIPBOARD_OSC52,
+		.clipboard = true,
 	};
 }
 
@@ -282,9 +282,9 @@ static bool apply(settings *s, settings_key k, const char *v, size_t len,
 		return true;
 	case SETTINGS_KEY_CLIPBOARD:
 		if (len == 5 && strncasecmp(v, "osc52", 5) == 0)
-			s->clipboard = SETTINGS_CLIPBOARD_OSC52;
-		else if (parse_bool(v, len, &b) && !b)
-			s->clipboard = SETTINGS_CLIPBOARD_OFF;
+			s->clipboard = true;
+		else if (len == 3 && strncasecmp(v, "off", 3) == 0)
+			s->clipboard = false;
 		else
 			break;
 		return true;

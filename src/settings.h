@@ -67,14 +67,6 @@ typedef enum settings_source {
 	SETTINGS_FROM_OPTION,
 } settings_source;
 
-/* clipboard = osc52|off: how the dashboard's copy action reaches the
- * clipboard (an OSC 52 escape sequence to the terminal) or that it is
- * off. */
-typedef enum settings_clipboard {
-	SETTINGS_CLIPBOARD_OSC52,
-	SETTINGS_CLIPBOARD_OFF,
-} settings_clipboard;
-
 /* The dashboard's key and colour lines:
  *     bind [PANE] KEY ACTION      unbind [PANE] KEY
  *     color ROLE FG BG [ATTRIBUTE...]
@@ -112,7 +104,7 @@ typedef struct settings {
 			       * system's; NULL: the system's */
 	unsigned from_file;   /* bit (1u << settings_key) per key the file set */
 	bool mouse;           /* the dashboard asks for mouse events */
-	settings_clipboard clipboard;
+	bool clipboard;       /* copy (y) through OSC 52; default on */
 	/* where each key's value comes from, and a word on it for
 	 * --print-config ("NUKI_API_TOKEN", "--no-color"; static storage,
 	 * may be NULL) */

@@ -94,7 +94,7 @@ static const char *value_of(const settings *s, settings_key k, bool demo, char *
 	case SETTINGS_KEY_MOUSE:
 		return s->mouse ? "on" : "off";
 	case SETTINGS_KEY_CLIPBOARD:
-		return s->clipboard == SETTINGS_CLIPBOARD_OSC52 ? "osc52" : "off";
+		return s->clipboard ? "osc52" : "off";
 	case SETTINGS_KEY_COUNT:
 		break;
 	}

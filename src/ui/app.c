@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "api/text.h"
+#include "ui/clipboard.h"
 #include "ui/columns.h"
 #include "ui/private.h"
 #include "ui/scroll.h"
@@ -92,6 +93,27 @@ void app_flush_input(struct app *a)
 	flushinp();
 	ui_input_reset(&a->input);
 	a->drop_keys = true;
+}
+
+void app_copy(struct app *a, const char *what, const void *value, size_t len)
+{
+	const char *tmux = getenv("TMUX");
+
+	if (!a->opt.clipboard) {
+		app_message(a, ROLE_DIM, "not copied: clipboard = off in the configuration file");
+		return;
+	}
+	if (len > UI_CLIPBOARD_MAX) {
+		app_message(a, ROLE_WARNING, "not copied: %s is longer than %d bytes", what,
+			    UI_CLIPBOARD_MAX);
+		return;
+	}
+	/* what curses holds goes out first, then the sequence as is */
+	fflush(stdout);
+	if (!ui_clipboard_copy(STDOUT_FILENO, value, len, tmux && *tmux))
+		app_message(a, ROLE_ERROR, "not copied: the terminal could not be written");
+	else
+		app_message(a, ROLE_OK, "copied %s (OSC 52)", what);
 }
 
 bool app_scroll_action(struct ui_scroll *sc, enum ui_action act)
@@ -235,7 +257,11 @@ static void key_filter(struct app *a, int ch)
 
 	a->redraw = true;
 	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		const struct pane_ops *ops = ui_pane_ops(a->pane);
+
 		a->filter_editing = false;
+		if (ops->on_filter_enter)
+			ops->on_filter_enter(a, cur_state(a), a->filter);
 		return;
 	}
 	if (ch == UI_KEY_ESC) {
@@ -251,6 +277,20 @@ static void key_filter(struct app *a, int ch)
 		return;
 	}
 	set_filter(a, a->filter);
+}
+
+/* In a detail view the pane still takes S (show the secret) and y
+ * (copy): it knows the view is open (a->detail_open). */
+static void detail_action(struct app *a, int ch)
+{
+	const struct ui_binding *b = ui_keymap_find(a->pane, ch);
+	const struct pane_ops *ops = ui_pane_ops(a->pane);
+
+	if (!b || (b->action != UI_ACTION_SHOW_SECRET && b->action != UI_ACTION_COPY) ||
+	    !ops->on_action)
+		return;
+	if (ops->on_action(a, cur_state(a), b->action) & UI_HANDLED)
+		a->redraw = true;
 }
 
 /* The action a key has in an overlay: what the key map says, with Esc
@@ -297,6 +337,7 @@ static void key_detail(struct app *a, int ch)
 		break;
 	default:
 		a->redraw = false;
+		detail_action(a, ch);
 		break;
 	}
 }

@@ -79,25 +79,57 @@ void app_form_open(struct app *a, form_fn submit, void *ctx)
 	app_flush_input(a);
 }
 
-void app_notice(struct app *a, const char *title, const char *text)
+static void wipe_free(char *p)
+{
+	if (p) {
+		explicit_bzero(p, strlen(p));
+		free(p);
+	}
+}
+
+void app_notice_copy(struct app *a, const char *title, const char *text,
+		     const char *value, const char *what)
 {
 	struct ui_dialogs *d = &a->dlg;
 	struct ui_notice *v = realloc(d->notices, (d->n_notices + 1) * sizeof *v);
-	char *copy = strdup(text);
+	char *copy = strdup(text), *val = value ? strdup(value) : NULL;
 
 	if (v)
 		d->notices = v;
-	if (!v || !copy) {
+	if (!v || !copy || (value && !val)) {
 		/* out of memory: the status line is all that is left */
 		free(copy);
+		wipe_free(val);
 		app_report(a, ROLE_ERROR, "%s: %s", title, text);
 		return;
 	}
 	snprintf(v[d->n_notices].title, sizeof v[0].title, "%s", title);
 	v[d->n_notices].text = copy;
+	v[d->n_notices].copy = val;
+	snprintf(v[d->n_notices].copy_what, sizeof v[0].copy_what, "%s", what ? what : "");
 	d->n_notices++;
 	a->redraw = true;
 	app_flush_input(a); /* a typed-ahead Enter cannot dismiss it */
+}
+
+void app_notice(struct app *a, const char *title, const char *text)
+{
+	app_notice_copy(a, title, text, NULL, NULL);
+}
+
+void app_prompt(struct app *a, const char *title, const char *hint,
+		prompt_fn done, void *ctx)
+{
+	struct ui_dialogs *d = &a->dlg;
+
+	snprintf(d->title, sizeof d->title, "%s", title);
+	snprintf(d->prompt_hint, sizeof d->prompt_hint, "%s", hint);
+	d->prompt_text[0] = '\0';
+	d->prompt_done = done;
+	d->prompt_ctx = ctx;
+	d->kind = DIALOG_PROMPT;
+	a->redraw = true;
+	app_flush_input(a);
 }
 
 bool dialogs_active(const struct app *a)
@@ -107,8 +139,10 @@ bool dialogs_active(const struct app *a)
 
 void dialogs_free(struct app *a)
 {
-	for (size_t i = 0; i < a->dlg.n_notices; i++)
+	for (size_t i = 0; i < a->dlg.n_notices; i++) {
 		free(a->dlg.notices[i].text);
+		wipe_free(a->dlg.notices[i].copy);
+	}
 	free(a->dlg.notices);
 	a->dlg.notices = NULL;
 	a->dlg.n_notices = 0;
@@ -335,6 +369,20 @@ static void draw_notice(struct app *a)
 	app_put(a, g.y + g.h - 2, g.x + 2, g.w - 4, ROLE_SELECTED, hint);
 }
 
+static void draw_prompt(struct app *a)
+{
+	struct ui_dialogs *d = &a->dlg;
+	int w = COLS - 4 < 70 ? COLS - 4 : 70, h = 7;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	char buf[80];
+
+	app_box(a, y, x, h, w, d->title);
+	snprintf(buf, sizeof buf, "%s_", d->prompt_text);
+	app_put(a, y + 2, x + 2, w - 4, ROLE_SELECTED, buf);
+	app_put(a, y + 3, x + 2, w - 4, ROLE_DIM, d->prompt_hint);
+	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM, "Enter go  Esc cancel  Ctrl-U clear");
+}
+
 void dialogs_draw(struct app *a)
 {
 	switch (a->dlg.kind) {
@@ -346,6 +394,9 @@ void dialogs_draw(struct app *a)
 		break;
 	case DIALOG_FORM:
 		draw_form(a);
+		break;
+	case DIALOG_PROMPT:
+		draw_prompt(a);
 		break;
 	case DIALOG_NONE:
 		break;
@@ -504,13 +555,45 @@ static void key_form(struct app *a, int ch)
 		form_edit(d, ch);
 }
 
-/* Only Enter or Esc closes a notice: it holds something shown once. */
+static void key_prompt(struct app *a, int ch)
+{
+	struct ui_dialogs *d = &a->dlg;
+	size_t len = strlen(d->prompt_text);
+
+	a->redraw = true;
+	if (is_enter(ch)) {
+		d->kind = DIALOG_NONE;
+		if (d->prompt_done)
+			d->prompt_done(a, d->prompt_ctx, d->prompt_text);
+	} else if (ch == UI_KEY_ESC) {
+		d->kind = DIALOG_NONE;
+		app_message(a, ROLE_DIM, "cancelled");
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (len > 0)
+			d->prompt_text[len - 1] = '\0';
+	} else if (ch == UI_KEY_CTRL('u')) {
+		d->prompt_text[0] = '\0';
+	} else if (ch >= 0x20 && ch < 0x7f && len + 1 < sizeof d->prompt_text) {
+		d->prompt_text[len] = (char)ch;
+		d->prompt_text[len + 1] = '\0';
+	}
+}
+
+/* Only Enter or Esc closes a notice: it holds something shown once; y
+ * copies what it carries. */
 static void key_notice(struct app *a, int ch)
 {
 	struct ui_dialogs *d = &a->dlg;
 
+	if (ch == 'y' && d->notices[0].copy) {
+		app_copy(a, d->notices[0].copy_what, d->notices[0].copy,
+			 strlen(d->notices[0].copy));
+		a->redraw = true;
+		return;
+	}
 	if (!is_enter(ch) && ch != UI_KEY_ESC)
 		return;
+	wipe_free(d->notices[0].copy);
 	free(d->notices[0].text);
 	memmove(d->notices, d->notices + 1, (d->n_notices - 1) * sizeof *d->notices);
 	d->n_notices--;
@@ -532,6 +615,9 @@ bool dialogs_key(struct app *a, int ch)
 		return true;
 	case DIALOG_FORM:
 		key_form(a, ch);
+		return true;
+	case DIALOG_PROMPT:
+		key_prompt(a, ch);
 		return true;
 	case DIALOG_NONE:
 		break;
@@ -627,6 +713,8 @@ bool dialogs_mouse(struct app *a, const struct ui_mouse_event *ev, int clicks)
 		return true;
 	case DIALOG_FORM:
 		mouse_form(a, ev, clicks);
+		return true;
+	case DIALOG_PROMPT: /* a line of text: typed, not clicked */
 		return true;
 	case DIALOG_NONE:
 		break;

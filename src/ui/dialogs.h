@@ -28,13 +28,20 @@ typedef void (*confirm_fn)(struct app *a, void *ctx, int64_t target, int arg);
 typedef void (*form_fn)(struct app *a, void *ctx, const char *url,
 			unsigned features);
 
-enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM };
+/* What a prompt's Enter does with the text typed (issue 13). */
+typedef void (*prompt_fn)(struct app *a, void *ctx, const char *text);
+
+enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM,
+		   DIALOG_PROMPT };
 
 #define UI_MENU_MAX 8
 
 struct ui_notice {
 	char title[96];
 	char *text;                    /* owned; lines split at '\n' */
+	char *copy;                    /* owned, wiped when freed: what y
+					  copies (raw); NULL: y does nothing */
+	char copy_what[64];            /* "the secret of webhook 3311" */
 };
 
 struct ui_dialogs {
@@ -62,6 +69,11 @@ struct ui_dialogs {
 	/* notices, oldest first */
 	struct ui_notice *notices;
 	size_t n_notices;
+	/* prompt: one line of text (issue 13) */
+	char prompt_text[64];
+	char prompt_hint[160];
+	prompt_fn prompt_done;
+	void *prompt_ctx;
 };
 
 /* ---- for panes ------------------------------------------------------------ */
@@ -81,6 +93,15 @@ void app_form_open(struct app *a, form_fn submit, void *ctx);
 /* Queue a notice: title and text are program text or escaped already;
  * text may hold '\n'. It shows until dismissed. */
 void app_notice(struct app *a, const char *title, const char *text);
+/* The same, and y in it copies copy (raw bytes, a NUL-terminated
+ * string; app_copy) naming it what. */
+void app_notice_copy(struct app *a, const char *title, const char *text,
+		     const char *copy, const char *what);
+/* Ask for one line of printable text (at most 63 characters) under
+ * title, with hint below it (program text); Enter calls done(ctx,
+ * text), Esc cancels, Ctrl-U clears. */
+void app_prompt(struct app *a, const char *title, const char *hint,
+		prompt_fn done, void *ctx);
 
 /* ---- for the app ---------------------------------------------------------- */
 

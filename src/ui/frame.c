@@ -154,11 +154,14 @@ static const struct ui_hint global_hints[] = {
 };
 
 /* The detail view's hints (its keys are the movement keys of the key
- * map; Esc always closes it). */
+ * map; Esc always closes it; a pane that takes S or y there binds
+ * them). */
 static const struct ui_hint detail_hints[] = {
 	{ UI_ACTION_UP, UI_ACTION_DOWN, "scroll" },
 	{ UI_ACTION_PAGE_UP, UI_ACTION_PAGE_DOWN, "page" },
 	{ UI_ACTION_BACK, UI_ACTION_NONE, "close" },
+	{ UI_ACTION_SHOW_SECRET, UI_ACTION_NONE, "secret" },
+	{ UI_ACTION_COPY, UI_ACTION_NONE, "copy" },
 };
 
 static void draw_status(struct app *a)
@@ -171,7 +174,9 @@ static void draw_status(struct app *a)
 	ui_hints_format(a->pane, global_hints, UI_COUNT(global_hints), a->opt.ascii, global,
 			sizeof global);
 	if (a->filter_editing)
-		snprintf(left, sizeof left, "/%s_  (Enter keeps, Esc clears)", a->filter);
+		snprintf(left, sizeof left, "/%s_  (Enter %s, Esc clears)", a->filter,
+			 ui_pane_ops(a->pane)->on_filter_enter ? "keeps; none here: searches older"
+							       : "keeps");
 	else if (a->msg[0])
 		snprintf(left, sizeof left, "%s", a->msg);
 	else if (a->filter[0] && !a->detail_open)

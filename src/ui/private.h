@@ -81,6 +81,9 @@ struct pane_ops {
 			 bool visible);
 	/* The filter text changed ("" clears it). */
 	void (*on_filter)(struct app *a, void *st, const char *text);
+	/* Enter in the filter prompt, with its text (issue 13: the logs
+	 * search past the loaded page). NULL: Enter just closes it. */
+	void (*on_filter_enter)(struct app *a, void *st, const char *text);
 };
 
 /* Each pane file defines its ops, named in its UI_PANE_LIST row. */
@@ -205,6 +208,12 @@ struct ui_scroll;
 bool app_scroll_action(struct ui_scroll *sc, enum ui_action act);
 /* Discard the keys typed so far (before a question is asked). */
 void app_flush_input(struct app *a);
+/* Copy value (len bytes, untrusted is fine: only its base64 is written)
+ * to the terminal's clipboard with OSC 52 (clipboard.h; wrapped for tmux
+ * when $TMUX is set) and say in the status line that what (program text
+ * or escaped: "delivery id 68c5…") was copied; with clipboard = off,
+ * say so instead. */
+void app_copy(struct app *a, const char *what, const void *value, size_t len);
 /* For mouse clicks: the pane's list, whose selection and scrolling sc
  * holds, shows its row sc->top on screen line y and the rows after it
  * below (sc->height of them). A list pane calls it from its draw; a

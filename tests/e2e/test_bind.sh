@@ -42,9 +42,9 @@ $T send-keys 3
 wait_for "API key 31337" >/dev/null
 $T send-keys '?'
 name="? on the webhook logs shows the pane's own X"
-check wait_row "X/e" "Show failed deliveries only"
+check wait_row "X/e" "Failed deliveries only"
 $T send-keys Escape
-wait_gone "Show failed deliveries only" >/dev/null
+wait_gone "Failed deliveries only" >/dev/null
 $T send-keys 1
 wait_for "Battery" >/dev/null
 $T send-keys L

@@ -575,6 +575,41 @@ START_TEST(test_ca_file_message_escapes_the_path)
 }
 END_TEST
 
+/* ---- clipboard (issue 13) ------------------------------------------- */
+
+static const struct clipboard_case {
+	const char *text;
+	int want; /* 1 on, 0 off, -1 refused */
+} clipboard_cases[] = {
+	{ "", 1 },
+	{ "clipboard = osc52\n", 1 },
+	{ "clipboard = OSC52\n", 1 },
+	{ "clipboard = off\n", 0 },
+	{ "clipboard = \"off\"\n", 0 },
+	{ "clipboard = yes\n", -1 },
+	{ "clipboard = osc\n", -1 },
+};
+
+START_TEST(test_clipboard_is_osc52_or_off)
+{
+	const struct clipboard_case *c = &clipboard_cases[_i];
+	settings s;
+	settings_error err;
+	bool ok;
+
+	settings_init(&s);
+	ok = settings_parse(&s, c->text, strlen(c->text), "cfg", &err);
+	if (c->want < 0) {
+		ck_assert(!ok);
+		ck_assert_ptr_nonnull(strstr(err.message, "osc52 or off"));
+	} else {
+		ck_assert_msg(ok, "%s", err.message);
+		ck_assert_int_eq(s.clipboard, c->want);
+	}
+	settings_free(&s);
+}
+END_TEST
+
 /* ---- the dashboard's lines: bind, unbind, color; mouse, clipboard ------ */
 
 START_TEST(test_ui_lines_are_kept_as_words_with_their_line)
@@ -664,14 +699,14 @@ START_TEST(test_mouse_and_clipboard_keys)
 
 	settings_init(&s);
 	ck_assert(s.mouse);
-	ck_assert_int_eq(s.clipboard, SETTINGS_CLIPBOARD_OSC52);
+	ck_assert(s.clipboard);
 	ck_assert(settings_parse(&s, "mouse = off\nclipboard = off\n", 28, "cfg", &err));
 	ck_assert(!s.mouse);
-	ck_assert_int_eq(s.clipboard, SETTINGS_CLIPBOARD_OFF);
+	ck_assert(!s.clipboard);
 	settings_free(&s);
 	ck_assert(settings_parse(&s, "mouse = on\nclipboard = OSC52\n", 29, "cfg", &err));
 	ck_assert(s.mouse);
-	ck_assert_int_eq(s.clipboard, SETTINGS_CLIPBOARD_OSC52);
+	ck_assert(s.clipboard);
 	ck_assert_int_eq(s.source[SETTINGS_KEY_MOUSE], SETTINGS_FROM_FILE);
 	settings_free(&s);
 }
@@ -810,6 +845,11 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_mouse_and_clipboard_keys);
 	tcase_add_test(tc, test_too_many_ui_lines_are_refused);
 	tcase_add_test(tc, test_print_config_names_every_source_and_never_the_token);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("clipboard");
+	tcase_add_loop_test(tc, test_clipboard_is_osc52_or_off, 0,
+			    (int)(sizeof clipboard_cases / sizeof *clipboard_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
