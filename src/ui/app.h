@@ -20,6 +20,7 @@ typedef struct ui_options {
 	bool read_only;         /* every mutating key refuses (the model
 				   refuses them too when built read-only) */
 	bool demo;              /* shown in the title */
+	bool mouse;             /* ask the terminal for mouse events */
 	int64_t api_key;        /* logs pane's API key; 0: the first */
 	const char *account;    /* title text, e.g. the base URL; may be NULL */
 	/* issue 13 */

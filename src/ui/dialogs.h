@@ -109,6 +109,13 @@ void app_prompt(struct app *a, const char *title, const char *hint,
 bool dialogs_active(const struct app *a);
 /* Give key ch to the topmost dialog: true when one took it. */
 bool dialogs_key(struct app *a, int ch);
+/* Give a mouse event to the topmost dialog: true when a dialog is up
+ * (it takes every event, and one outside it does nothing). clicks is
+ * ui_mouse_click's count: a button answers a single click only, never
+ * the second press of a double-click, which may have been meant for
+ * what was under the dialog. */
+struct ui_mouse_event;
+bool dialogs_mouse(struct app *a, const struct ui_mouse_event *ev, int clicks);
 /* Draw the open dialog, then the oldest notice over it. */
 void dialogs_draw(struct app *a);
 /* Free what the dialogs hold. */

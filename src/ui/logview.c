@@ -213,6 +213,7 @@ void ui_logview_draw(struct ui_logview *v, struct app *a, const char *title, int
 	n = model_log_count(a->m, v->log);
 	draw_header(v, a, title, top, cols, &ms);
 	ui_scroll_resize(&v->sc, rows > 3 ? (size_t)(rows - 3) : 1);
+	app_list_area(a, &v->sc, top + 2);
 	ui_columns_fit(k->columns, k->n_columns, cols - 2, 2, &lay);
 	ui_columns_header(head, sizeof head, k->columns, &lay, a->opt.ascii);
 	app_put(a, top + 1, 1, cols - 2, ROLE_DIM, head);

@@ -1499,8 +1499,7 @@ static const char *const unknown_seqs[] = {
 	"\033[1;5A",       /* Ctrl-Up */
 	"\033[3;2~",       /* Shift-Delete */
 	"\033[200~",       /* bracketed paste start */
-	"\033[<0;12;5M",   /* SGR mouse */
-	"\033[M !!",       /* X10 mouse: three raw bytes after M */
+	"\033[<0;12M",     /* an SGR mouse report without its line */
 	"\033[7$",         /* rxvt Shift-Home */
 	"\033[?1;2c",      /* a terminal's answer to DA */
 	"\033O2P",         /* old xterm Shift-F1 */
@@ -1608,10 +1607,10 @@ START_TEST(test_ncurses_aliases_become_home_end_and_pages)
 }
 END_TEST
 
-/* xterm-256color's kmous is ESC [ <: ncurses matches it, returns
- * KEY_MOUSE and hands the rest of an SGR report over raw; that rest
- * (digits, ';', M) must not become keys (3 would switch panes, M open the
- * messages). */
+/* xterm-256color's kmous is ESC [ <: ncurses (never asked to decode
+ * mouse events, mouse.h) matches it, returns KEY_MOUSE and hands the rest
+ * of an SGR report over raw; that rest (digits, ';', M) must not become
+ * keys (3 would switch panes, M open the messages). */
 START_TEST(test_the_rest_of_a_mouse_report_is_swallowed)
 {
 	struct ui_input in = { 0 };
@@ -1622,17 +1621,25 @@ START_TEST(test_the_rest_of_a_mouse_report_is_swallowed)
 	ck_assert_int_eq(ui_input_mouse_tail(NULL), UI_MOUSE_TAIL_NONE);
 	ck_assert_int_eq(ui_input_mouse_tail("\033[?"), UI_MOUSE_TAIL_NONE);
 
+	/* the rest is read as the report it is (mouse.h), not as keys */
 	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_SGR);
 	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 0);
-	ck_assert_uint_eq(feed_all(&in, "0;3;2M1", keys, COUNT(keys)), 1);
-	ck_assert_int_eq(keys[0], '1');
+	ck_assert_uint_eq(feed_all(&in, "0;3;2M1", keys, COUNT(keys)), 2);
+	ck_assert_int_eq(keys[0], UI_INPUT_MOUSE);
+	ck_assert_int_eq(in.mouse.kind, UI_MOUSE_PRESS);
+	ck_assert_int_eq(in.mouse.x, 2);
+	ck_assert_int_eq(in.mouse.y, 1);
+	ck_assert_int_eq(keys[1], '1');
 
 	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_X10);
 	ui_input_reset(&in);
 	ck_assert_int_eq(in.mouse_tail, UI_MOUSE_TAIL_X10);
 	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 0);
-	ck_assert_uint_eq(feed_all(&in, " 33q", keys, COUNT(keys)), 1);
-	ck_assert_int_eq(keys[0], 'q');
+	ck_assert_uint_eq(feed_all(&in, " 33q", keys, COUNT(keys)), 2);
+	ck_assert_int_eq(keys[0], UI_INPUT_MOUSE);
+	ck_assert_int_eq(in.mouse.x, 18);
+	ck_assert_int_eq(in.mouse.y, 18);
+	ck_assert_int_eq(keys[1], 'q');
 
 	ui_input_set_mouse_tail(&in, UI_MOUSE_TAIL_NONE);
 	ck_assert_uint_eq(ui_input_feed(&in, KEY_MOUSE, 0, out), 1);
