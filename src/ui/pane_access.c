@@ -289,6 +289,7 @@ static void draw(struct app *a, void *vst, int top, int rows, int cols)
 
 	view_make(a, st, &v);
 	ui_scroll_resize(&st->sc, rows > 2 ? (size_t)(rows - 2) : 1);
+	app_list_area(a, &st->sc, top + 1); /* rows take mouse clicks */
 	ui_columns_fit(columns, C_COUNT, cols - 2, 2, &lay);
 	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
 	app_put(a, top, 1, cols - 2, ROLE_DIM, head);
