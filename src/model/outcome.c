@@ -52,8 +52,8 @@ static void apply_delivery(model *m, action *a, const api_delivery *d)
 	const api_code *known = code ? api_callback_error_find(code) : NULL;
 	if (d->kind != API_DELIVERY_CALLBACK) {
 		api_error_set(&a->info.err, API_ERR_MALFORMED, 0,
-			      "the result of %s was delivered, but its body "
-			      "does not read as one (no \"type\")",
+			      "the result of %s was delivered, but it does "
+			      "not read as a result",
 			      model_action_name(a->info.kind));
 		set_outcome(m, a, o, NULL);
 		return;

@@ -77,7 +77,9 @@
 	  "Follow new entries as they arrive (on/off)", false)               \
 	X(UI_ACTION_LOGS_FAILED, "logs-failed",                              \
 	  "Show failed deliveries only (on/off)", false)                     \
-	X(UI_ACTION_LOGS_KEY, "logs-key", "Pick another API key", false)
+	X(UI_ACTION_LOGS_KEY, "logs-key",                                    \
+	  "Next API key: cycles through the account's keys (follow turns off)", \
+	  false)
 
 enum ui_action {
 #define X(id, name, help, mutates) id,

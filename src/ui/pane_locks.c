@@ -23,14 +23,18 @@
 
 enum { C_NAME, C_TYPE, C_STATE, C_DOOR, C_BATTERY, C_ONLINE, C_CHANGED, C_COUNT };
 
+/* Ranked by use (the last number; the lowest goes first when the width
+ * runs out): name, state, battery, online, when it last changed, the
+ * door; the type, which does not change, goes first (it stays in the
+ * detail view). At 80 columns all but Type fit. */
 static const struct ui_column columns[C_COUNT] = {
 	[C_NAME] = { "Name", 16, 28, 2, 10, UI_ALIGN_LEFT },
-	[C_TYPE] = { "Type", 10, 18, 2, 4, UI_ALIGN_LEFT },
+	[C_TYPE] = { "Type", 10, 18, 2, 3, UI_ALIGN_LEFT },
 	[C_STATE] = { "State", 12, 24, 2, 9, UI_ALIGN_LEFT },
-	[C_DOOR] = { "Door", 6, 8, 0, 5, UI_ALIGN_LEFT },
+	[C_DOOR] = { "Door", 9, 10, 0, 5, UI_ALIGN_LEFT },
 	[C_BATTERY] = { "Battery", 7, 9, 0, 8, UI_ALIGN_RIGHT },
 	[C_ONLINE] = { "Online", 7, 8, 0, 7, UI_ALIGN_LEFT },
-	[C_CHANGED] = { "Changed", 10, 12, 1, 3, UI_ALIGN_LEFT },
+	[C_CHANGED] = { "Changed", 10, 12, 1, 6, UI_ALIGN_LEFT },
 };
 
 static const struct ui_binding keys[] = {
@@ -313,7 +317,7 @@ static void action_menu(struct app *a, struct locks_state *st)
 			labels[n++] = api_action_name(s->type, family[i].code);
 		}
 	if (n == 0) {
-		app_message(a, ROLE_WARNING, "no actions are known for a device of type %d", s->type);
+		app_message(a, ROLE_WARNING, "nukitui knows no actions for this kind of device");
 		return;
 	}
 	text_escape(title, sizeof title, s->name, strlen(s->name), 40);
@@ -338,9 +342,13 @@ static void show_detail(struct app *a, const api_smartlock *s)
 	app_lines_add(&l, "Server state    %s (%d: %s)", buf, s->server_state,
 		      api_server_state_name(s->server_state));
 	app_lines_add(&l, "Admin PIN state %d", s->admin_pin_state);
-	app_lines_add(&l, "Firmware        %d.%d.%d   hardware %d.%d", (s->firmware_version >> 16) & 0xff,
-		      (s->firmware_version >> 8) & 0xff, s->firmware_version & 0xff,
-		      (s->hardware_version >> 8) & 0xff, s->hardware_version & 0xff);
+	{
+		char fw[32], hw[32];
+
+		app_lines_add(&l, "Firmware        %s   hardware %s",
+			      api_firmware_text(fw, sizeof fw, s->firmware_version),
+			      api_hardware_text(hw, sizeof hw, s->hardware_version));
+	}
 	if (s->has_state) {
 		const api_smartlock_state *t = &s->state;
 		ui_fmt_lock_state(buf, sizeof buf, s->type, t->state, a->opt.ascii);
