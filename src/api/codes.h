@@ -229,7 +229,7 @@ enum {
 
 /* 4.8 serverState */
 #define API_SERVER_STATE_LIST(X)                                             \
-	X(API_SERVER_OK, 0, "ok", "ok")                                      \
+	X(API_SERVER_OK, 0, "ok", "online")                                  \
 	X(API_SERVER_UNREGISTERED, 1, "unregistered", "unregistered")        \
 	X(API_SERVER_AUTH_UUID_INVALID, 2, "auth-uuid-invalid",              \
 	  "auth UUID invalid")                                               \

@@ -1453,7 +1453,7 @@ START_TEST(door_state_has_its_name)
 END_TEST
 
 static const struct name_case server_state_names[] = {
-	{ 0, 0, "ok" },           { 0, 1, "unregistered" },
+	{ 0, 0, "online" },       { 0, 1, "unregistered" },
 	{ 0, 2, "auth UUID invalid" }, { 0, 3, "auth invalid" },
 	{ 0, 4, "offline" },      { 0, 5, "unknown" },
 };
