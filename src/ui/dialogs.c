@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/codes.h"
+#include "api/goal.h"
 #include "ui/private.h"
 
 /* The webhook form's fields in Tab order: the URL, one per feature (in
@@ -38,21 +40,29 @@ void app_confirm(struct app *a, const char *title, const char *text,
 	app_flush_input(a); /* keys typed before the question cannot answer it */
 }
 
-void app_menu(struct app *a, const char *title, const char *const *labels,
-	      const int *values, int n, confirm_fn fn, void *ctx,
+void app_menu(struct app *a, const struct ui_menu_spec *spec, confirm_fn fn, void *ctx,
 	      int64_t target)
 {
 	struct ui_dialogs *d = &a->dlg;
+	int n = spec->n > UI_MENU_MAX ? UI_MENU_MAX : spec->n;
 
-	if (n > UI_MENU_MAX)
-		n = UI_MENU_MAX;
-	snprintf(d->title, sizeof d->title, "%s", title);
+	snprintf(d->title, sizeof d->title, "%s", spec->title);
+	snprintf(d->menu_target, sizeof d->menu_target, "%s", spec->target ? spec->target : "");
+	snprintf(d->menu_warning, sizeof d->menu_warning, "%s",
+		 spec->warning ? spec->warning : "");
+	d->menu_has_options = false;
 	for (int i = 0; i < n; i++) {
-		snprintf(d->menu_items[i], sizeof d->menu_items[i], "%s", labels[i]);
-		d->menu_values[i] = values[i];
+		const struct ui_menu_item *it = &spec->items[i];
+
+		snprintf(d->menu_items[i], sizeof d->menu_items[i], "%s", it->label);
+		snprintf(d->menu_notes[i], sizeof d->menu_notes[i], "%s", it->note ? it->note : "");
+		d->menu_values[i] = it->value;
+		d->menu_item_options[i] = it->options;
+		d->menu_has_options = d->menu_has_options || it->options;
 	}
 	d->menu_n = n;
 	d->menu_sel = 0;
+	d->menu_options = 0;
 	d->fn = fn;
 	d->ctx = ctx;
 	d->target = target;
@@ -66,7 +76,7 @@ void app_form_open(struct app *a, form_fn submit, void *ctx)
 	struct ui_dialogs *d = &a->dlg;
 
 	d->form_url[0] = '\0';
-	d->form_len = 0;
+	ui_lineedit_init(&d->form_edit, d->form_url, sizeof d->form_url);
 	d->form_features = 1u << API_FEATURE_DEVICE_STATUS;
 	d->form_focus = 0;
 	d->form_error[0] = '\0';
@@ -183,9 +193,9 @@ static int wrap(const char *text, int w, char out[][WRAP_COLS], int max)
 static void draw_confirm(struct app *a)
 {
 	struct ui_dialogs *d = &a->dlg;
-	char lines[6][WRAP_COLS];
-	int w = COLS - 4 < 60 ? COLS - 4 : 60;
-	int n = wrap(d->text, w - 4, lines, 6);
+	char lines[9][WRAP_COLS];
+	int w = COLS - 4 < 64 ? COLS - 4 : 64;
+	int n = wrap(d->text, w - 4, lines, 9);
 	int h = n + 5, y = (LINES - h) / 2, x = (COLS - w) / 2;
 
 	app_box(a, y, x, h, w, d->title);
@@ -197,18 +207,47 @@ static void draw_confirm(struct app *a)
 		"[ n No ]");
 }
 
+/* The options a menu offers, in the order of their lines. */
+static const struct {
+	int bit;
+	char key;
+	const char *label;
+} menu_options[] = {
+	{ API_ACTION_OPTION_FORCE, 'f', "force" },
+	{ API_ACTION_OPTION_FULL_LOCK, 'L', "full lock (two turns)" },
+};
+
 static void draw_menu(struct app *a)
 {
 	struct ui_dialogs *d = &a->dlg;
-	int w = 44, h = d->menu_n + 4;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	int w = COLS - 4 < 64 ? COLS - 4 : 64;
+	int warn = d->menu_warning[0] ? 1 : 0;
+	int opts = d->menu_has_options ? (int)UI_COUNT(menu_options) + 1 : 0;
+	int h = d->menu_n + 5 + warn + opts;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2, row;
+	int takes = d->menu_item_options[d->menu_sel];
 
-	if (w > COLS)
-		w = COLS, x = 0;
+	if (y < 0)
+		y = 0;
 	app_box(a, y, x, h, w, d->title);
+	app_put(a, y + 1, x + 2, w - 4, ROLE_DIM, d->menu_target);
+	if (warn)
+		app_put(a, y + 2, x + 2, w - 4, ROLE_WARNING, d->menu_warning);
+	row = y + 3 + warn;
 	for (int i = 0; i < d->menu_n; i++)
-		app_put(a, y + 2 + i, x + 2, w - 4,
+		app_put(a, row + i, x + 2, w - 4,
 			i == d->menu_sel ? ROLE_SELECTED : ROLE_NORMAL, d->menu_items[i]);
+	row += d->menu_n + 1;
+	for (size_t k = 0; opts && k < UI_COUNT(menu_options); k++) {
+		char line[96];
+		bool ok = takes & menu_options[k].bit;
+
+		snprintf(line, sizeof line, "[%c] %c  %s%s",
+			 ok && (d->menu_options & menu_options[k].bit) ? 'x' : ' ',
+			 menu_options[k].key, menu_options[k].label,
+			 ok ? "" : " (not for this action)");
+		app_put(a, row + (int)k, x + 2, w - 4, ok ? ROLE_NORMAL : ROLE_DIM, line);
+	}
 }
 
 static void draw_form(struct app *a)
@@ -218,19 +257,16 @@ static void draw_form(struct app *a)
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 	char buf[UI_URL_MAX + 8];
 	api_error err;
-	const char *shown = d->form_url;
 	int field = w - 10;
 
 	if (y < 0)
 		y = 0;
 	app_box(a, y, x, h, w, "New decentral webhook");
 	app_put(a, y + 2, x + 2, 5, d->form_focus == 0 ? ROLE_TITLE : ROLE_NORMAL, "URL:");
-	/* show the tail of a long URL so the cursor stays visible */
-	if ((int)d->form_len > field - 1)
-		shown = d->form_url + d->form_len - (size_t)(field - 1);
-	snprintf(buf, sizeof buf, "%s%s", shown, d->form_focus == 0 ? "_" : "");
-	app_put(a, y + 2, x + 7, field, d->form_focus == 0 ? ROLE_SELECTED : ROLE_DIM, buf);
-	if (d->form_len == 0)
+	/* the line editor keeps the cursor in view */
+	app_put_edit(a, y + 2, x + 7, field, d->form_focus == 0 ? ROLE_SELECTED : ROLE_DIM,
+		     &d->form_edit, d->form_focus == 0);
+	if (d->form_edit.len == 0)
 		app_put(a, y + 3, x + 7, field, ROLE_DIM, "https://host/path (https only)");
 	else if (api_validate_webhook_url(d->form_url, &err) != API_OK)
 		app_put(a, y + 3, x + 7, field, ROLE_ERROR, err.message);
@@ -247,7 +283,7 @@ static void draw_form(struct app *a)
 	if (d->form_error[0])
 		app_put(a, y + 13, x + 2, w - 4, ROLE_ERROR, d->form_error);
 	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM,
-		"Tab next field  Space toggle  Enter create  Esc cancel");
+		"Tab next field  Space toggle  Enter create  F1 help  Esc cancel");
 }
 
 /* The oldest notice, wide enough for a 64-character secret on one line
@@ -337,18 +373,43 @@ static void key_confirm(struct app *a, int ch)
 		app_message(a, ROLE_DIM, "cancelled; nothing was sent");
 }
 
+/* Enter in the menu: a confirmation that names the action, its options,
+ * the target in full, what the action does and the warning. */
+static void menu_choose(struct app *a)
+{
+	struct ui_dialogs *d = &a->dlg;
+	int i = d->menu_sel, options = d->menu_options & d->menu_item_options[i];
+	const char *words = api_action_option_words(options);
+	char text[sizeof d->text];
+
+	d->kind = DIALOG_NONE;
+	snprintf(text, sizeof text, "Send \"%s\"%s%s%s to %s?%s%s%s%s", d->menu_items[i],
+		 words[0] ? " (" : "", words, words[0] ? ")" : "", d->menu_target,
+		 d->menu_notes[i][0] ? " " : "", d->menu_notes[i],
+		 d->menu_warning[0] ? " " : "", d->menu_warning);
+	app_confirm(a, "Confirm action", text, d->fn, d->ctx, d->target,
+		    UI_MENU_ARG(d->menu_values[i], options));
+}
+
+/* f or L: an option on or off, where the selected action takes it. */
+static void menu_toggle(struct app *a, int ch)
+{
+	struct ui_dialogs *d = &a->dlg;
+
+	for (size_t k = 0; k < UI_COUNT(menu_options); k++) {
+		if (menu_options[k].key != ch)
+			continue;
+		if (d->menu_item_options[d->menu_sel] & menu_options[k].bit)
+			d->menu_options ^= menu_options[k].bit;
+	}
+}
+
 static void key_menu(struct app *a, int ch)
 {
 	struct ui_dialogs *d = &a->dlg;
 
 	if (is_enter(ch)) {
-		char text[200];
-		int value = d->menu_values[d->menu_sel];
-
-		d->kind = DIALOG_NONE;
-		snprintf(text, sizeof text, "Send \"%s\" to %s?", d->menu_items[d->menu_sel],
-			 d->title);
-		app_confirm(a, "Confirm action", text, d->fn, d->ctx, d->target, value);
+		menu_choose(a);
 		return;
 	}
 	switch (ch) {
@@ -361,6 +422,10 @@ static void key_menu(struct app *a, int ch)
 	case 'j':
 		if (d->menu_sel + 1 < d->menu_n)
 			d->menu_sel++;
+		break;
+	case 'f':
+	case 'L':
+		menu_toggle(a, ch);
 		break;
 	case UI_KEY_ESC:
 	case 'q':
@@ -395,18 +460,9 @@ static void form_submit(struct app *a)
 
 static void form_edit(struct ui_dialogs *d, int ch)
 {
-	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (d->form_len > 0)
-			d->form_url[--d->form_len] = '\0';
-	} else if (ch == UI_KEY_CTRL('u')) {
-		d->form_len = 0;
-		d->form_url[0] = '\0';
-	} else if (ch >= 0x20 && ch < 0x7f && d->form_len + 1 < sizeof d->form_url) {
-		/* printable ASCII only: anything else would be refused anyway */
-		d->form_url[d->form_len++] = (char)ch;
-		d->form_url[d->form_len] = '\0';
-	}
-	d->form_error[0] = '\0';
+	/* printable ASCII only: anything else would be refused anyway */
+	if (ui_lineedit_key(&d->form_edit, ch) == UI_EDIT_CHANGED)
+		d->form_error[0] = '\0';
 }
 
 static void key_form(struct app *a, int ch)
@@ -457,8 +513,24 @@ static void key_notice(struct app *a, int ch)
 	a->redraw = true;
 }
 
+/* ? (F1 anywhere, ? where it is not text) opens the help over the
+ * dialog, with the dialog's keys first. */
+static bool wants_help(const struct app *a, int ch)
+{
+	if (ch == KEY_F(1))
+		return true;
+	return ch == '?' && !(a->dlg.kind == DIALOG_FORM && a->dlg.form_focus == FOCUS_URL &&
+			      !a->dlg.n_notices);
+}
+
 bool dialogs_key(struct app *a, int ch)
 {
+	if (dialogs_active(a) && wants_help(a, ch)) {
+		a->help_open = true;
+		a->help_top = 0;
+		a->redraw = true;
+		return true;
+	}
 	if (a->dlg.n_notices) {
 		key_notice(a, ch);
 		return true;
@@ -477,4 +549,94 @@ bool dialogs_key(struct app *a, int ch)
 		break;
 	}
 	return false;
+}
+
+/* ---- each dialog's keys: the help screen and the status line ---------------- */
+
+static const struct ui_dialog_key confirm_keys[] = {
+	{ "y", "y", "Yes: send it", "yes", false },
+	{ "n/Esc/q", "n/Esc/q", "No: send nothing", "no", false },
+	{ "Tab/\u2190/\u2192", "Tab/Left/Right", "Switch between Yes and No", NULL, false },
+	{ "Enter", "Enter", "The button selected (No at first)", NULL, false },
+	{ "?/F1", "?/F1", "This help", "help", false },
+};
+
+static const struct ui_dialog_key menu_keys[] = {
+	{ "\u2191/\u2193 j/k", "Up/Down j/k", "Choose an action", "choose", false },
+	{ "Enter", "Enter", "Send it, after a confirmation that names it", "send", false },
+	{ "f", "f", "Force (where the action takes it)", "force", true },
+	{ "L", "L", "Full lock: two turns (lock, lock 'n' go)", "full lock", true },
+	{ "?/F1", "?/F1", "This help", "help", false },
+	{ "Esc/q", "Esc/q", "Cancel: nothing is sent", "cancel", false },
+};
+
+static const struct ui_dialog_key form_keys[] = {
+	{ "Tab/\u2193", "Tab/Down", "Next field", "next field", false },
+	{ "Shift-Tab/\u2191", "Shift-Tab/Up", "Previous field", NULL, false },
+	{ "Space", "Space", "Turn a feature on or off", "toggle", false },
+	{ "Enter", "Enter", "Create the webhook", "create", false },
+	{ "\u2190/\u2192 Home/End", "Left/Right Home/End", "URL: move the cursor (also Ctrl-B/F, Ctrl-A/E)",
+	  NULL, false },
+	{ "Backspace/Del", "Backspace/Del", "URL: delete before / at the cursor", NULL, false },
+	{ "Ctrl-U", "Ctrl-U", "URL: erase everything before the cursor", "Ctrl-U erase", false },
+	{ "Ctrl-K/Ctrl-W", "Ctrl-K/Ctrl-W", "URL: erase to the end / the word before", NULL, false },
+	{ "F1", "F1", "This help (? too, outside the URL)", "F1 help", false },
+	{ "Esc", "Esc", "Cancel: nothing is sent", "cancel", false },
+};
+
+static const struct ui_dialog_key notice_keys[] = {
+	{ "Enter/Esc", "Enter/Esc", "Close it: what it shows is not shown again", "close", false },
+	{ "?/F1", "?/F1", "This help", "help", false },
+};
+
+const struct ui_dialog_key *dialogs_keys(const struct app *a, const char **title, size_t *n)
+{
+	if (a->dlg.n_notices) {
+		*title = "This notice";
+		*n = UI_COUNT(notice_keys);
+		return notice_keys;
+	}
+	switch (a->dlg.kind) {
+	case DIALOG_CONFIRM:
+		*title = "This question";
+		*n = UI_COUNT(confirm_keys);
+		return confirm_keys;
+	case DIALOG_MENU:
+		*title = "This menu";
+		*n = UI_COUNT(menu_keys);
+		return menu_keys;
+	case DIALOG_FORM:
+		*title = "This form";
+		*n = UI_COUNT(form_keys);
+		return form_keys;
+	default:
+		*title = NULL;
+		*n = 0;
+		return NULL;
+	}
+}
+
+void dialogs_hints(const struct app *a, char *dst, size_t cap)
+{
+	const char *title;
+	size_t n, used = 0;
+	const struct ui_dialog_key *k = dialogs_keys(a, &title, &n);
+
+	dst[0] = '\0';
+	for (size_t i = 0; k && i < n && used < cap; i++) {
+		const char *keys = a->opt.ascii ? k[i].ascii_keys : k[i].keys;
+		int len;
+
+		if (!k[i].hint || (k[i].options && !a->dlg.menu_has_options))
+			continue;
+		/* "Ctrl-U erase", "F1 help": the key is in the hint already */
+		if (strncmp(k[i].hint, "Ctrl-", 5) == 0 || strncmp(k[i].hint, "F1 ", 3) == 0)
+			len = snprintf(dst + used, cap - used, "%s%s", used ? "  " : "", k[i].hint);
+		else
+			len = snprintf(dst + used, cap - used, "%s%s %s", used ? "  " : "", keys,
+				       k[i].hint);
+		if (len < 0)
+			break;
+		used += (size_t)len;
+	}
 }
