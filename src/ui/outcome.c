@@ -143,6 +143,10 @@ static bool report_lock(struct app *a, struct ui_followed *f, const model_action
 		app_report(a, ROLE_WARNING,
 			   "%s %s: accepted by the API, but the lock is offline; nothing changed",
 			   what, f->label);
+	} else if (s && s->has_state && api_device_is_lock(s->type) &&
+		   s->state.state == API_LOCK_STATE_MOTOR_BLOCKED) {
+		app_report(a, ROLE_ERROR, "%s %s: stopped, its motor is blocked; check the door "
+			   "and the bolt, then try again", what, f->label);
 	} else if (s && s->has_state && s->state.state != want) {
 		ui_fmt_lock_state(state, sizeof state, s->type, s->state.state, a->opt.ascii);
 		app_report(a, ROLE_WARNING, "%s %s: accepted, but it is still %s after %d reads", what,
