@@ -73,7 +73,7 @@ static const struct command {
 	  "Show every field of smart lock ID (a smartlockId as listed by\n"
 	  "`nukitui smartlocks`).\n",
 	  0, 1, 1, false, cli_cmd_smartlock },
-	{ "lock", "lock ID [--advanced] [--no-wait]", "lock a smart lock",
+	{ "lock", "lock ID [--advanced] [--no-wait]", "lock a smart lock and wait until it is locked",
 	  "Lock smart lock ID, then follow its state until it reads locked,\n"
 	  "within the time budget (timeout-seconds, default 30 s). Exit 0 only\n"
 	  "when it is locked; exit 1 with the reason when it is offline, its\n"
@@ -89,12 +89,12 @@ static const struct command {
 	  "outcome is done, offline, blocked, failed, timeout, unknown, or sent\n"
 	  "(--no-wait).\n",
 	  BIT(OPT_ADVANCED) | BIT(OPT_NO_WAIT), 1, 1, true, cli_cmd_lock },
-	{ "unlock", "unlock ID [--advanced] [--no-wait]", "unlock a smart lock",
+	{ "unlock", "unlock ID [--advanced] [--no-wait]", "unlock a smart lock and wait until it is unlocked",
 	  "Unlock smart lock ID and follow it until it reads unlocked (see\n"
 	  "lock: the same budget, exit codes, --advanced, --no-wait and JSON).\n",
 	  BIT(OPT_ADVANCED) | BIT(OPT_NO_WAIT), 1, 1, true, cli_cmd_unlock },
 	{ "action", "action ID ACTION [--option N] [--advanced] [--no-wait]",
-	  "any action of a smart lock or opener",
+	  "any action of a smart lock or opener, waited for",
 	  "Send ACTION to device ID. The device is read first to check that\n"
 	  "the action applies to its type; then its state is followed until\n"
 	  "the action is done (unlatch: unlatched; lock 'n' go: locked again;\n"
