@@ -254,17 +254,18 @@ static int advanced_answer(session *s, api_response *resp, const cli_action_ref 
 	api_error err;
 	int code;
 
-	if (s->p->given & BIT(OPT_NO_WAIT)) {
-		cli_warn_if_offline(s, ref, known);
-		return cli_print_confirmation(s, resp);
-	}
 	code = cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, &c, &err),
 			   &err);
 	if (code)
 		return code;
 	if (c.error) {
-		/* refused in the answer itself: as --no-wait reports it */
+		/* refused in the answer itself */
 		code = cli_print_confirmed(s, &c);
+		api_confirmation_free(&c);
+		return code;
+	}
+	if (s->p->given & BIT(OPT_NO_WAIT)) {
+		code = cli_no_wait_request(s, ref, known, c.request_id);
 		api_confirmation_free(&c);
 		return code;
 	}

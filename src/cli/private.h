@@ -166,5 +166,9 @@ bool cli_warn_if_offline(session *s, const cli_action_ref *ref, const api_smartl
 /* --no-wait: cli_warn_if_offline, then say the action was accepted.
  * Always 0. */
 int cli_no_wait(session *s, const cli_action_ref *ref, const api_smartlock *known);
+/* The same for an advanced action accepted as request_id: its requestId
+ * (table, TSV) or the JSON object with it. Always 0. */
+int cli_no_wait_request(session *s, const cli_action_ref *ref, const api_smartlock *known,
+			const char *request_id);
 
 #endif

@@ -249,6 +249,23 @@ int cli_no_wait(session *s, const cli_action_ref *ref, const api_smartlock *know
 	return CLI_EXIT_OK;
 }
 
+int cli_no_wait_request(session *s, const cli_action_ref *ref, const api_smartlock *known,
+			const char *request_id)
+{
+	bool offline = cli_warn_if_offline(s, ref, known);
+
+	if (s->p->format == CLI_FORMAT_JSON) {
+		print_json(s, ref->id, ref->what, request_id, offline ? "offline" : "sent", NULL,
+			   NULL);
+	} else {
+		char *id = text_escape_dup(request_id);
+
+		fprintf(s->ctx->out, "%s\n", id ? id : "");
+		free(id);
+	}
+	return CLI_EXIT_OK;
+}
+
 /* ---- advanced actions: the result in the webhook logs ------------------------- */
 
 /* What a read of the logs found for the request. */

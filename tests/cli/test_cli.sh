@@ -269,7 +269,7 @@ check "unlock --advanced: sent .../unlock/advanced" \
 
 nk --base-url "$URL" --json lock "$lock_id" --advanced --no-wait
 expect "lock ID --advanced --no-wait --json" 0
-check "lock --advanced --json: {\"requestId\":...}" grep -q '^{"requestId":"' "$tmp/out"
+check "lock --advanced --json: {...\"requestId\":...}" grep -q '^{.*"requestId":"' "$tmp/out"
 
 nk --base-url "$URL" action "$opener_id" rto-on
 expect "action OPENER rto-on" 0

@@ -210,6 +210,10 @@ expect "--no-wait --json" 0
 check "--no-wait --json: \"outcome\":\"sent\"" out_has '"outcome":"sent"'
 nk action "$OFFICE" lock --no-wait
 expect "action --no-wait on the offline lock" 0 "offline"
+nk --json unlock "$FRONT" --advanced --no-wait
+expect "--advanced --no-wait --json" 0
+check "--advanced --no-wait --json: the requestId and \"outcome\":\"sent\"" \
+	grep -q '"requestId":"[0-9a-f]*","accepted":true,"outcome":"sent"' "$tmp/out"
 
 n=$(access_lines)
 nk lock "$FRONT" --no-wait --limit 3
