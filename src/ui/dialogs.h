@@ -33,7 +33,11 @@ typedef void (*confirm_fn)(struct app *a, void *ctx, int64_t target, int arg);
 typedef void (*form_fn)(struct app *a, void *ctx, const char *url,
 			unsigned features);
 
-enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM };
+/* What a prompt's Enter does with the text typed (issue 13). */
+typedef void (*prompt_fn)(struct app *a, void *ctx, const char *text);
+
+enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM,
+		   DIALOG_PROMPT };
 
 #define UI_MENU_MAX 8
 
@@ -77,6 +81,9 @@ struct ui_dialog_key {
 struct ui_notice {
 	char title[96];
 	char *text;                    /* owned; lines split at '\n' */
+	char *copy;                    /* owned, wiped when freed: what y
+					  copies (raw); NULL: y does nothing */
+	char copy_what[64];            /* "the secret of webhook 3311" */
 };
 
 struct ui_dialogs {
@@ -111,6 +118,12 @@ struct ui_dialogs {
 	/* notices, oldest first */
 	struct ui_notice *notices;
 	size_t n_notices;
+	/* prompt: one line of text (issue 13) */
+	char prompt_text[64];
+	struct ui_lineedit prompt_edit; /* the line editor over prompt_text */
+	char prompt_hint[160];
+	prompt_fn prompt_done;
+	void *prompt_ctx;
 };
 
 /* ---- for panes ------------------------------------------------------------ */
@@ -130,6 +143,15 @@ void app_form_open(struct app *a, form_fn submit, void *ctx);
 /* Queue a notice: title and text are program text or escaped already;
  * text may hold '\n'. It shows until dismissed. */
 void app_notice(struct app *a, const char *title, const char *text);
+/* The same, and y in it copies copy (raw bytes, a NUL-terminated
+ * string; app_copy) naming it what. */
+void app_notice_copy(struct app *a, const char *title, const char *text,
+		     const char *copy, const char *what);
+/* Ask for one line of printable text (at most 63 characters) under
+ * title, with hint below it (program text); Enter calls done(ctx,
+ * text), Esc cancels, Ctrl-U clears. */
+void app_prompt(struct app *a, const char *title, const char *hint,
+		prompt_fn done, void *ctx);
 
 /* ---- for the app ---------------------------------------------------------- */
 
@@ -137,6 +159,13 @@ void app_notice(struct app *a, const char *title, const char *text);
 bool dialogs_active(const struct app *a);
 /* Give key ch to the topmost dialog: true when one took it. */
 bool dialogs_key(struct app *a, int ch);
+/* Give a mouse event to the topmost dialog: true when a dialog is up
+ * (it takes every event, and one outside it does nothing). clicks is
+ * ui_mouse_click's count: a button answers a single click only, never
+ * the second press of a double-click, which may have been meant for
+ * what was under the dialog. */
+struct ui_mouse_event;
+bool dialogs_mouse(struct app *a, const struct ui_mouse_event *ev, int clicks);
 /* Draw the open dialog, then the oldest notice over it. */
 void dialogs_draw(struct app *a);
 /* Free what the dialogs hold. */

@@ -106,22 +106,22 @@ static void draw_title(struct app *a)
 		       : (a->opt.ascii ? "* online" : "● online"));
 }
 
+/* The tabs where ui_tab_span says (a click finds them there). */
 static void draw_tabs(struct app *a)
 {
-	int x = 0;
-
 	attrset(A_NORMAL);
-	move(1, 0);
+	move(UI_TAB_LINE, 0);
 	clrtoeol();
 	for (int i = 0; i < PANE_COUNT; i++) {
 		char buf[64];
+		int x, w;
 
-		snprintf(buf, sizeof buf, " %c %s ", ui_pane_digit((enum ui_pane_id)i),
-			 ui_pane_title((enum ui_pane_id)i));
-		app_put(a, 1, x, (int)strlen(buf), i == (int)a->pane ? ROLE_SELECTED : ROLE_DIM, buf);
-		x += (int)strlen(buf) + 1;
+		ui_tab_span((enum ui_pane_id)i, &x, &w);
 		if (x >= COLS)
 			break;
+		snprintf(buf, sizeof buf, " %c %s ", ui_pane_digit((enum ui_pane_id)i),
+			 ui_pane_title((enum ui_pane_id)i));
+		app_put(a, UI_TAB_LINE, x, w, i == (int)a->pane ? ROLE_SELECTED : ROLE_DIM, buf);
 	}
 }
 
@@ -165,11 +165,25 @@ static const struct ui_hint global_hints[] = {
 	{ UI_ACTION_QUIT, UI_ACTION_NONE, "quit" },
 };
 
+/* The detail view's hints (its keys are the movement keys of the key
+ * map; Esc always closes it; a pane that takes S or y there binds
+ * them). */
+static const struct ui_hint detail_hints[] = {
+	{ UI_ACTION_UP, UI_ACTION_DOWN, "scroll" },
+	{ UI_ACTION_PAGE_UP, UI_ACTION_PAGE_DOWN, "page" },
+	{ UI_ACTION_BACK, UI_ACTION_NONE, "close" },
+	{ UI_ACTION_SHOW_SECRET, UI_ACTION_NONE, "secret" },
+	{ UI_ACTION_COPY, UI_ACTION_NONE, "copy" },
+};
+
 /* The filter prompt: "/", the field with its cursor, the keys. */
 static void draw_filter_prompt(struct app *a, int y, int width)
 {
-	static const char keys[] = "  Enter keeps  Esc clears  Ctrl-U erases";
-	int kw = (int)sizeof keys - 1, fw = width - 1 - kw;
+	/* a pane that searches past its page says so (issue 13) */
+	const char *keys = ui_pane_ops(a->pane)->on_filter_enter
+				   ? "  Enter keeps (none here: searches older)  Esc clears  Ctrl-U erases"
+				   : "  Enter keeps  Esc clears  Ctrl-U erases";
+	int kw = (int)strlen(keys), fw = width - 1 - kw;
 
 	if (fw < 8) {
 		fw = width - 1;
@@ -230,8 +244,8 @@ static void draw_status(struct app *a)
 		snprintf(left, sizeof left, "filter \"%s\" (/ edits, Esc clears)  %s", a->filter,
 			 hints);
 	else if (a->detail_open)
-		snprintf(left, sizeof left, "%s", a->opt.ascii ? "Up/Down scroll  PgUp/PgDn page  Esc close"
-							       : "↑/↓ scroll  PgUp/PgDn page  Esc close");
+		ui_hints_format(a->pane, detail_hints, UI_COUNT(detail_hints), a->opt.ascii, left,
+				sizeof left);
 	else
 		snprintf(left, sizeof left, "%s  %s", hints, global);
 	app_put(a, y, 0, COLS - rw, ROLE_STATUS, left);
@@ -400,6 +414,7 @@ void frame_paint(struct app *a)
 	}
 	draw_title(a);
 	draw_tabs(a);
+	a->list = NULL; /* the pane says again where its list is */
 	if (a->detail_open)
 		draw_detail(a, 2, LINES - 3);
 	else
