@@ -49,6 +49,7 @@ typedef struct program {
 	bool have_path;
 	bool loaded;              /* the file was there and read */
 	bool demo;
+	bool commands;            /* a one-shot command, not the dashboard */
 	const char *base_url;     /* --base-url, else the file's, else NULL */
 	sim *demo_sim;
 	api_http *http;
@@ -243,6 +244,18 @@ static int apply_ui_lines(program *pg)
 	return CLI_EXIT_CONFIG;
 }
 
+/* api_http_config.on_retry for the commands, when standard error is a
+ * terminal: a person waiting sees why nothing happens yet. Scripts
+ * (stderr redirected) keep one line per failure. */
+static void say_retrying(void *arg, api_call call, int attempt, int attempts_max,
+			 long delay_ms, const api_error *why)
+{
+	(void)arg;
+	fprintf(stderr, "nukitui: %s: %s; retrying in %.1f s (attempt %d of %d)\n",
+		api_call_name(call), why->message, (double)delay_ms / 1000.0, attempt,
+		attempts_max);
+}
+
 /* cli_connect_fn: the transport, made on first need. */
 static api_http *connect_api(void *arg, int *exit_code)
 {
@@ -255,6 +268,8 @@ static api_http *connect_api(void *arg, int *exit_code)
 		return pg->http;
 	hc.timeout_ms = (long)pg->cfg.timeout_seconds * 1000;
 	hc.connect_timeout_ms = hc.timeout_ms < 10000 ? hc.timeout_ms : 10000;
+	if (pg->commands && isatty(STDERR_FILENO))
+		hc.on_retry = say_retrying;
 	if (pg->demo) {
 		sim_options so = { .token = DEMO_TOKEN, .logs = -1 };
 
@@ -527,12 +542,14 @@ int main(int argc, char **argv)
 
 	find_secrets(&pg);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	pg.commands = true;
 	cli_context ctx = {
 		.format = format,
 		.read_only = pg.cfg.read_only,
 		.default_api_key = pg.cfg.api_key,
 		.page_size = pg.cfg.page_size,
 		.demo = pg.demo,
+		.budget_seconds = pg.cfg.timeout_seconds,
 		.out = stdout,
 		.err = stderr,
 		.connect = connect_api,

@@ -364,3 +364,24 @@ int api_feature_parse(const char *name)
 			return i;
 	return -1;
 }
+
+/* ---- versions --------------------------------------------------------------- */
+
+char *api_firmware_text(char *dst, size_t cap, long version)
+{
+	if (version == 0)
+		snprintf(dst, cap, "unknown");
+	else
+		snprintf(dst, cap, "%ld.%ld.%ld", (version >> 16) & 0xff, (version >> 8) & 0xff,
+			 version & 0xff);
+	return dst;
+}
+
+char *api_hardware_text(char *dst, size_t cap, long version)
+{
+	if (version == 0)
+		snprintf(dst, cap, "unknown");
+	else
+		snprintf(dst, cap, "%ld.%ld", (version >> 8) & 0xff, version & 0xff);
+	return dst;
+}

@@ -69,10 +69,10 @@
 
 /* 4.5 state.doorState */
 #define API_DOOR_STATE_LIST(X)                                               \
-	X(API_DOOR_UNAVAILABLE, 0, "unavailable", "unavailable")             \
-	X(API_DOOR_DEACTIVATED, 1, "deactivated", "deactivated")             \
+	X(API_DOOR_UNAVAILABLE, 0, "unavailable", "no sensor")               \
+	X(API_DOOR_DEACTIVATED, 1, "deactivated", "sensor off")              \
 	X(API_DOOR_CLOSED, 2, "closed", "closed")                            \
-	X(API_DOOR_OPENED, 3, "opened", "opened")                            \
+	X(API_DOOR_OPENED, 3, "opened", "open")                              \
 	X(API_DOOR_UNKNOWN, 4, "unknown", "unknown")                         \
 	X(API_DOOR_CALIBRATING, 5, "calibrating", "calibrating")             \
 	X(API_DOOR_UNCALIBRATED, 16, "uncalibrated", "uncalibrated")         \
@@ -229,7 +229,7 @@ enum {
 
 /* 4.8 serverState */
 #define API_SERVER_STATE_LIST(X)                                             \
-	X(API_SERVER_OK, 0, "ok", "ok")                                      \
+	X(API_SERVER_OK, 0, "ok", "online")                                  \
 	X(API_SERVER_UNREGISTERED, 1, "unregistered", "unregistered")        \
 	X(API_SERVER_AUTH_UUID_INVALID, 2, "auth-uuid-invalid",              \
 	  "auth UUID invalid")                                               \
@@ -500,5 +500,13 @@ int api_feature_from_name(const char *name);
 /* What a person types: the full or the short name, any ASCII case, '-'
  * for '_' ("status", "device-logs", "ACCOUNT_USER"); -1 if unknown. */
 int api_feature_parse(const char *name);
+
+/* ---- versions (issue 18: one vocabulary in both front ends) ---------------- */
+
+/* Smartlock.firmwareVersion (one byte each: 0x050203) as "5.2.3", and
+ * hardwareVersion (0x0801) as "8.1", into dst (cap > 0, always
+ * terminated); "unknown" for 0. Returns dst. */
+char *api_firmware_text(char *dst, size_t cap, long version);
+char *api_hardware_text(char *dst, size_t cap, long version);
 
 #endif

@@ -38,6 +38,9 @@ struct api_http {
 	size_t max_body;
 	int max_retries;
 	uint32_t rng;
+	void (*on_retry)(void *arg, api_call call, int attempt, int attempts_max,
+			 long delay_ms, const api_error *why);
+	void *on_retry_arg;
 	CURLSH *share;
 	api_http_stats stats;
 };
@@ -419,6 +422,8 @@ api_status api_http_new(api_http **out, const api_http_config *cfg,
 	h->low_speed_time_s = cfg->low_speed_time_s > 0 ? cfg->low_speed_time_s : 15;
 	h->max_body = cfg->max_body > 0 ? cfg->max_body : API_BODY_MAX_DEFAULT;
 	h->max_retries = cfg->max_retries >= 0 ? cfg->max_retries : API_RETRIES_DEFAULT;
+	h->on_retry = cfg->on_retry;
+	h->on_retry_arg = cfg->on_retry_arg;
 	h->rng = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16) ^ 0x9e3779b9u;
 	curl_share_setopt(h->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
 	curl_share_setopt(h->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
@@ -771,6 +776,9 @@ api_status api_http_perform(api_http *h, const api_request *req,
 		if (delay < 0)
 			return st;
 		h->stats.retries++;
+		if (h->on_retry)
+			h->on_retry(h->on_retry_arg, req->call, attempt + 1, h->max_retries + 1,
+				    delay, err);
 		sleep_ms(delay);
 	}
 }

@@ -48,6 +48,15 @@ typedef struct api_http_config {
 	const char *ca_file;        /* PEM CA certificates that replace the
 				     * system's (CURLOPT_CAINFO); copied;
 				     * NULL: the system's */
+	/* Called before each retry of api_http_perform (a GET that failed
+	 * in a way worth trying again), e.g. to show on a terminal that it
+	 * is retrying: the call, the attempt about to start (2 or more),
+	 * the most there will be, the wait before it, and why the last one
+	 * failed. NULL: retries are silent. Not called by the
+	 * non-blocking transfers, whose caller decides about retries. */
+	void (*on_retry)(void *arg, api_call call, int attempt, int attempts_max,
+			 long delay_ms, const api_error *why);
+	void *on_retry_arg;
 } api_http_config;
 
 typedef struct api_http api_http;

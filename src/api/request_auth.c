@@ -57,14 +57,13 @@ static api_status check_auth_create(const api_auth_create *a, api_error *err)
 				     "internal error: no authorization given");
 	api_status st = check_auth_name(a->name, err);
 	if (st == API_OK)
-		st = api_validate_int_id(a->account_user_id, "accountUserId",
+		st = api_validate_int_id(a->account_user_id, "account user id",
 					 err);
 	if (st != API_OK)
 		return st;
 	if (a->n_smartlocks == 0 || !a->smartlock_ids)
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "choose at least one smart lock "
-				     "(smartlockIds is empty)");
+				     "choose at least one smart lock");
 	for (size_t i = 0; i < a->n_smartlocks; i++) {
 		int64_t id = a->smartlock_ids[i];
 		if (id <= 0)
@@ -78,20 +77,19 @@ static api_status check_auth_create(const api_auth_create *a, api_error *err)
 				return api_error_set(
 					err, API_ERR_INVALID, 0,
 					"smart lock %" PRId64 " is listed "
-					"twice in smartlockIds; list each "
-					"once",
+					"twice; list each once",
 					id);
 	}
 
 	timefmt_instant from = {0, 0}, until = {0, 0};
 	if (a->allowed_from_date) {
-		st = check_date("allowedFromDate", a->allowed_from_date, &from,
+		st = check_date("the start date", a->allowed_from_date, &from,
 				err);
 		if (st != API_OK)
 			return st;
 	}
 	if (a->allowed_until_date) {
-		st = check_date("allowedUntilDate", a->allowed_until_date,
+		st = check_date("the end date", a->allowed_until_date,
 				&until, err);
 		if (st != API_OK)
 			return st;
@@ -99,35 +97,34 @@ static api_status check_auth_create(const api_auth_create *a, api_error *err)
 	if (a->allowed_from_date && a->allowed_until_date &&
 	    timefmt_compare(until, from) <= 0)
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "allowedUntilDate must be after "
-				     "allowedFromDate (%.40s is not after "
-				     "%.40s)",
+				     "the authorization must end after it "
+				     "starts (%.40s is not after %.40s)",
 				     a->allowed_until_date,
 				     a->allowed_from_date);
 
 	if (a->allowed_week_days != -1 &&
 	    (a->allowed_week_days < 0 || a->allowed_week_days > WEEK_DAYS_MAX))
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "allowedWeekDays must be a bit mask 0 to "
+				     "the week days must be a bit mask 0 to "
 				     "%d (Mon 64 ... Sun 1), or -1 for none "
 				     "(got %d)",
 				     WEEK_DAYS_MAX, a->allowed_week_days);
 
-	st = check_minutes("allowedFromTime", a->allowed_from_time, err);
+	st = check_minutes("the daily start time", a->allowed_from_time, err);
 	if (st == API_OK)
-		st = check_minutes("allowedUntilTime", a->allowed_until_time,
+		st = check_minutes("the daily end time", a->allowed_until_time,
 				   err);
 	if (st != API_OK)
 		return st;
 	if ((a->allowed_from_time == -1) != (a->allowed_until_time == -1))
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "allowedFromTime and allowedUntilTime go "
+				     "the daily start and end times go "
 				     "together: give both or neither");
 	if (a->allowed_from_time != -1 &&
 	    a->allowed_from_time >= a->allowed_until_time)
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "allowedUntilTime must be after "
-				     "allowedFromTime (got %d to %d)",
+				     "the daily end time must be after the "
+				     "start time (got minute %d to minute %d)",
 				     a->allowed_from_time,
 				     a->allowed_until_time);
 	return API_OK;

@@ -289,23 +289,11 @@ api_status api_validate_action(int device_type, int action, int option,
 {
 	char valid[256];
 
-	if (!api_code_find(API_CODES_DEVICE_TYPE, device_type)) {
-		size_t n, used = 0;
-		const api_code *t = api_codes(API_CODES_DEVICE_TYPE, &n);
-
-		valid[0] = '\0';
-		for (size_t i = 0; i < n && used < sizeof valid; i++) {
-			int len = snprintf(valid + used, sizeof valid - used,
-					   "%s%d %s", i ? ", " : "", t[i].code,
-					   t[i].name);
-			if (len < 0)
-				break;
-			used += (size_t)len;
-		}
+	if (!api_code_find(API_CODES_DEVICE_TYPE, device_type))
 		return api_error_set(err, API_ERR_INVALID, 0,
-				     "unknown device type %d (known: %s)",
-				     device_type, valid);
-	}
+				     "nukitui does not know this kind of "
+				     "device, so it cannot check the action; "
+				     "nothing was sent");
 	if (!api_action_valid(device_type, action)) {
 		api_action_list_text(device_type, valid, sizeof valid);
 		return api_error_set(err, API_ERR_INVALID, 0,

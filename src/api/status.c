@@ -65,17 +65,40 @@ static const char *reason_phrase(long status)
 	return "Unexpected Status";
 }
 
-/* What the user can do about a status; NULL when nothing useful. */
-static const char *status_hint(long status)
+/* What a 404 means for the call: which id was not found. */
+static const char *not_found_hint(api_call call)
 {
+	switch (call) {
+	case API_CALL_WEBHOOK_LOGS:
+		return "no API key with this id on the account; check the API key "
+		       "id (nukitui keys lists them)";
+	case API_CALL_WEBHOOK_DELETE:
+		return "no webhook with this id; it may be deleted already";
+	case API_CALL_SMARTLOCK_GET:
+	case API_CALL_LOCK:
+	case API_CALL_UNLOCK:
+	case API_CALL_ACTION:
+	case API_CALL_LOCK_ADVANCED:
+	case API_CALL_UNLOCK_ADVANCED:
+	case API_CALL_ACTION_ADVANCED:
+		return "no smart lock with this id on the account; check the id "
+		       "(nukitui smartlocks lists them)";
+	default:
+		return "check the id";
+	}
+}
+
+/* What the user can do about a status; NULL when nothing useful. */
+static const char *status_hint(api_call call, long status)
+{
+	if (status == 404)
+		return not_found_hint(call);
 	switch (status) {
 	case 400: return "the server refused the request as invalid";
 	case 401: return "check NUKI_API_TOKEN (the token was refused)";
 	case 402: return "a payment or subscription is required";
 	case 403: return "the token lacks the scope (decentral webhooks "
 			 "need webhook.decentral)";
-	case 404: return "check the id (the smart lock or webhook may be "
-			 "gone)";
 	case 405: return "the device may not support this call";
 	case 409: return "the request clashes with the current state (e.g. "
 			 "the keypad code already exists)";
@@ -180,7 +203,7 @@ api_status api_check_status(api_call call, long status, const char *body,
 	if (success == 200 && (status == 200 || status == 201))
 		return API_OK;
 	error_reason(status, body, len, content_type, reason, sizeof reason);
-	hint = status_hint(status);
+	hint = status_hint(call, status);
 	if (status >= 200 && status <= 299)
 		hint = "expected a response with a body";
 	if (hint)

@@ -204,9 +204,8 @@ bool cli_parse_action(int device_type, const char *s, int *action, char *msg,
 	}
 	if (family < 0)
 		return fail(msg, msglen,
-			    "device type %d is unknown; give the action as a "
-			    "number",
-			    device_type);
+			    "nukitui does not know this kind of device; give "
+			    "the action as a number");
 	code = action_code((api_code_family)family, s);
 	if (code && api_action_valid(device_type, code)) {
 		*action = code;
@@ -214,9 +213,9 @@ bool cli_parse_action(int device_type, const char *s, int *action, char *msg,
 	}
 	names_for(device_type, false, names, sizeof names);
 	return fail(msg, msglen,
-		    "action '%s' does not apply to this device (type %d); "
-		    "it takes %s",
-		    shown(buf, sizeof buf, s, strlen(s)), device_type, names);
+		    "action '%s' does not apply to a %s; it takes %s",
+		    shown(buf, sizeof buf, s, strlen(s)),
+		    api_device_type_name(device_type), names);
 }
 
 bool cli_parse_weekdays(const char *s, int *mask, char *msg, size_t msglen)

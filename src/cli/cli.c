@@ -73,30 +73,43 @@ static const struct command {
 	  "Show every field of smart lock ID (a smartlockId as listed by\n"
 	  "`nukitui smartlocks`).\n",
 	  0, 1, 1, false, cli_cmd_smartlock },
-	{ "lock", "lock ID [--advanced]", "lock a smart lock",
-	  "Lock smart lock ID. The API accepts the request and the lock\n"
-	  "carries it out shortly after; check with `nukitui smartlock ID`.\n"
+	{ "lock", "lock ID [--advanced] [--no-wait]", "lock a smart lock and wait until it is locked",
+	  "Lock smart lock ID, then follow its state until it reads locked,\n"
+	  "within the time budget (timeout-seconds, default 30 s). Exit 0 only\n"
+	  "when it is locked; exit 1 with the reason when it is offline, its\n"
+	  "motor is blocked, or it is still not locked at the deadline. The\n"
+	  "lock request is sent once; the rest are reads.\n"
 	  "\n"
-	  "  --advanced   use .../action/lock/advanced and print the requestId\n"
-	  "               that the outcome's webhook will carry\n",
-	  BIT(OPT_ADVANCED), 1, 1, true, cli_cmd_lock },
-	{ "unlock", "unlock ID [--advanced]", "unlock a smart lock",
-	  "Unlock smart lock ID (see lock).\n"
+	  "  --advanced   use .../action/lock/advanced: print the requestId, then\n"
+	  "               wait for its result in the webhook logs\n"
+	  "  --no-wait    return once the API accepted it (exit 0); still warn\n"
+	  "               on stderr when the lock is offline\n"
 	  "\n"
-	  "  --advanced   use .../action/unlock/advanced and print the requestId\n",
-	  BIT(OPT_ADVANCED), 1, 1, true, cli_cmd_unlock },
-	{ "action", "action ID ACTION [--option N] [--advanced]",
-	  "any action of a smart lock or opener",
+	  "--json prints {\"smartlockId\", \"action\", \"accepted\", \"outcome\"}:\n"
+	  "outcome is done, offline, blocked, failed, timeout, unknown, or sent\n"
+	  "(--no-wait).\n",
+	  BIT(OPT_ADVANCED) | BIT(OPT_NO_WAIT), 1, 1, true, cli_cmd_lock },
+	{ "unlock", "unlock ID [--advanced] [--no-wait]", "unlock a smart lock and wait until it is unlocked",
+	  "Unlock smart lock ID and follow it until it reads unlocked (see\n"
+	  "lock: the same budget, exit codes, --advanced, --no-wait and JSON).\n",
+	  BIT(OPT_ADVANCED) | BIT(OPT_NO_WAIT), 1, 1, true, cli_cmd_unlock },
+	{ "action", "action ID ACTION [--option N] [--advanced] [--no-wait]",
+	  "any action of a smart lock or opener, waited for",
 	  "Send ACTION to device ID. The device is read first to check that\n"
-	  "the action applies to its type.\n"
+	  "the action applies to its type; then its state is followed until\n"
+	  "the action is done (unlatch: unlatched; lock 'n' go: locked again;\n"
+	  "rto-on: ring to open active; cm-on: continuous mode), as for lock.\n"
 	  "\n"
 	  "ACTION for smart locks: unlock, lock, unlatch, lock-n-go,\n"
 	  "  lock-n-go-unlatch; for a Box: unlock; for openers: rto-on,\n"
 	  "  rto-off, open, cm-on, cm-off; or the action's number (1..31).\n"
 	  "\n"
 	  "  --option N   0 none, 2 force, 4 full lock, 6 both\n"
-	  "  --advanced   use .../action/advanced and print the requestId\n",
-	  BIT(OPT_OPTION) | BIT(OPT_ADVANCED), 2, 2, true, cli_cmd_action },
+	  "  --advanced   use .../action/advanced: print the requestId, then wait\n"
+	  "               for its result in the webhook logs\n"
+	  "  --no-wait    return once the API accepted it (see lock)\n",
+	  BIT(OPT_OPTION) | BIT(OPT_ADVANCED) | BIT(OPT_NO_WAIT), 2, 2, true,
+	  cli_cmd_action },
 	{ "webhooks", "webhooks | webhooks create URL FEATURE... | "
 		      "webhooks delete ID | webhooks health | "
 		      "webhooks secret ID",
@@ -342,6 +355,7 @@ int cli_run(const cli_context *ctx, int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	}
 	s = (session){ .ctx = ctx, .p = &p };
+	cli_session_start(&s);
 	code = c->run(&s);
 	fflush(ctx->out);
 	if (ferror(ctx->out)) {
@@ -479,41 +493,48 @@ void cli_print_done(session *s, int64_t id, const char *id_key,
 
 /* The answer of an advanced call: the requestId (and an error, if the
  * API put one in the confirmation). */
-int cli_print_confirmation(session *s, api_response *resp)
+int cli_print_confirmed(session *s, const api_confirmation *c)
 {
-	api_confirmation c;
-	api_error err;
 	int code = CLI_EXIT_OK;
 
-	code = cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, &c, &err),
-			   &err);
-	if (code)
-		return code;
 	if (s->p->format == CLI_FORMAT_JSON) {
 		cli_json j;
 
 		cli_json_init(&j, s->ctx->out);
 		cli_json_begin_object(&j);
-		cli_json_kv_string(&j, "requestId", c.request_id);
-		if (c.error)
-			cli_json_kv_string(&j, "error", c.error);
+		cli_json_kv_string(&j, "requestId", c->request_id);
+		if (c->error)
+			cli_json_kv_string(&j, "error", c->error);
 		cli_json_end_object(&j);
 		cli_json_end_document(&j);
 	} else {
-		char *id = text_escape_dup(c.request_id);
+		char *id = text_escape_dup(c->request_id);
 
 		fprintf(s->ctx->out, "%s\n", id ? id : "");
 		free(id);
 	}
-	if (c.error) {
-		char *e = text_escape_dup(c.error);
+	if (c->error) {
+		char *e = text_escape_dup(c->error);
 
 		cli_errorf(s->ctx, "the API accepted the request but reports: %s",
 		       e ? e : "");
 		free(e);
 		code = CLI_EXIT_API;
 	}
-	api_confirmation_free(&c);
 	return code;
 }
 
+int cli_print_confirmation(session *s, api_response *resp)
+{
+	api_confirmation c;
+	api_error err;
+	int code;
+
+	code = cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, &c, &err),
+			   &err);
+	if (code)
+		return code;
+	code = cli_print_confirmed(s, &c);
+	api_confirmation_free(&c);
+	return code;
+}

@@ -45,6 +45,9 @@ typedef struct cli_context {
 	int page_size;           /* default --limit for logs, 1..100 */
 	bool demo;               /* --demo: listed ids go to the demo part
 				  * of the completion id cache (idcache.h) */
+	int budget_seconds;      /* the time budget of one command
+				  * (timeout-seconds): lock, unlock and action
+				  * wait this long for the outcome; 0: 30 */
 	FILE *out;               /* results */
 	FILE *err;               /* messages, one line each, "nukitui: " */
 	cli_connect_fn connect;

@@ -8,10 +8,12 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/codes.h"
 #include "api/decode.h"
+#include "api/text.h"
 #include "cli/args.h"
 #include "cli/idcache.h"
 #include "cli/json.h"
@@ -109,22 +111,6 @@ static void lock_json(cli_json *j, const api_smartlock *l)
 	cli_json_end_object(j);
 }
 
-static int get_smartlock(session *s, int64_t id, api_smartlock *out)
-{
-	api_request req;
-	api_response resp;
-	api_error err;
-	int code;
-
-	memset(out, 0, sizeof *out); /* defined on every failure path too */
-	if (api_req_smartlock_get(&req, id, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
-	if (code)
-		return code;
-	return cli_decoded(s, &resp, api_decode_smartlock(resp.body, resp.len, out, &err), &err);
-}
-
 int cli_cmd_smartlocks(session *s)
 {
 	api_request req;
@@ -191,8 +177,9 @@ static void lock_fields(cli_kv *k, const api_smartlock *l)
 	cli_kv_str(k, "admin pin state",
 	       cli_code_and_name(buf, sizeof buf, l->admin_pin_state,
 			     api_admin_pin_state_name(l->admin_pin_state)));
-	cli_kv_int(k, "firmware version", l->firmware_version);
-	cli_kv_int(k, "hardware version", l->hardware_version);
+	/* as the dashboard shows them: 5.2.3 and 8.1 (--json: the numbers) */
+	cli_kv_str(k, "firmware version", api_firmware_text(buf, sizeof buf, l->firmware_version));
+	cli_kv_str(k, "hardware version", api_hardware_text(buf, sizeof buf, l->hardware_version));
 	cli_kv_str(k, "created", l->creation_date);
 	cli_kv_str(k, "updated", l->update_date);
 	if (!l->has_state) {
@@ -234,7 +221,7 @@ int cli_cmd_smartlock(session *s)
 
 	if (!cli_parse_smartlock_id(s, s->p->pos[0], &id))
 		return CLI_EXIT_USAGE;
-	code = get_smartlock(s, id, &l);
+	code = cli_get_smartlock(s, id, &l);
 	if (code)
 		return code;
 	if (s->p->format == CLI_FORMAT_JSON) {
@@ -258,35 +245,76 @@ int cli_cmd_smartlock(session *s)
 
 /* ---- actions ----------------------------------------------------------------- */
 
+/* After an advanced action's answer: print its requestId (table, TSV)
+ * and follow its result, unless --no-wait. Frees resp. */
+static int advanced_answer(session *s, api_response *resp, const cli_action_ref *ref,
+			   const api_smartlock *known)
+{
+	api_confirmation c;
+	api_error err;
+	int code;
+
+	code = cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, &c, &err),
+			   &err);
+	if (code)
+		return code;
+	if (c.error) {
+		/* refused in the answer itself */
+		code = cli_print_confirmed(s, &c);
+		api_confirmation_free(&c);
+		return code;
+	}
+	if (s->p->given & BIT(OPT_NO_WAIT)) {
+		code = cli_no_wait_request(s, ref, known, c.request_id);
+		api_confirmation_free(&c);
+		return code;
+	}
+	if (s->p->format != CLI_FORMAT_JSON) {
+		char *id = text_escape_dup(c.request_id);
+
+		fprintf(s->ctx->out, "%s\n", id ? id : "");
+		fflush(s->ctx->out);
+		free(id);
+	}
+	code = cli_wait_result(s, ref, c.request_id);
+	api_confirmation_free(&c);
+	return code;
+}
+
+/* The action went out: follow it, or not (--no-wait). */
+static int follow(session *s, const cli_action_ref *ref, const api_smartlock *known)
+{
+	if (s->p->given & BIT(OPT_NO_WAIT))
+		return cli_no_wait(s, ref, known);
+	return cli_wait_state(s, ref);
+}
+
 static int lock_or_unlock(session *s, bool lock)
 {
-	const char *what = lock ? "lock" : "unlock";
+	cli_action_ref ref = { .what = lock ? "lock" : "unlock",
+			       .action = lock ? API_ACTION_LOCK : API_ACTION_UNLOCK,
+			       .start_state = -1, .start_mode = -1 };
 	bool advanced = s->p->given & BIT(OPT_ADVANCED);
 	api_request req;
 	api_response resp;
 	api_error err;
 	api_status st;
-	int64_t id;
 	int code;
 
-	if (!cli_parse_smartlock_id(s, s->p->pos[0], &id))
+	if (!cli_parse_smartlock_id(s, s->p->pos[0], &ref.id))
 		return CLI_EXIT_USAGE;
-	st = lock ? api_req_lock(&req, id, advanced, &err)
-		  : api_req_unlock(&req, id, advanced, &err);
+	st = lock ? api_req_lock(&req, ref.id, advanced, &err)
+		  : api_req_unlock(&req, ref.id, advanced, &err);
 	if (st != API_OK)
 		return cli_invalid(s, &err);
+	/* the action first, so that a failure sends nothing else */
 	code = cli_send(s, &req, &resp);
 	if (code)
 		return code;
 	if (advanced)
-		return cli_print_confirmation(s, &resp);
+		return advanced_answer(s, &resp, &ref, NULL);
 	api_response_free(&resp);
-
-	char sentence[160];
-	snprintf(sentence, sizeof sentence,
-		 "%s: accepted for smart lock %" PRId64, what, id);
-	cli_print_done(s, id, "smartlockId", what, sentence);
-	return CLI_EXIT_OK;
+	return follow(s, &ref, NULL);
 }
 
 int cli_cmd_lock(session *s)
@@ -304,15 +332,15 @@ int cli_cmd_action(session *s)
 	bool advanced = s->p->given & BIT(OPT_ADVANCED);
 	const char *name = s->p->pos[1];
 	char msg[CLI_MSG_MAX];
+	cli_action_ref ref = { .start_state = -1, .start_mode = -1 };
 	api_smartlock l;
 	api_request req;
 	api_response resp;
 	api_error err;
 	long option = 0;
-	int64_t id;
-	int action, type, code;
+	int code;
 
-	if (!cli_parse_smartlock_id(s, s->p->pos[0], &id))
+	if (!cli_parse_smartlock_id(s, s->p->pos[0], &ref.id))
 		return CLI_EXIT_USAGE;
 	if (!cli_action_syntax_ok(name, msg, sizeof msg))
 		return cli_usage_error(s, msg);
@@ -326,29 +354,30 @@ int cli_cmd_action(session *s)
 					      "2 (force), 4 (full lock) or 6 "
 					      "(both)");
 	}
-	code = get_smartlock(s, id, &l);
+	code = cli_get_smartlock(s, ref.id, &l);
 	if (code)
 		return code;
-	type = l.type;
-	api_smartlock_free(&l);
-	if (!cli_parse_action(type, name, &action, msg, sizeof msg))
+	if (!cli_parse_action(l.type, name, &ref.action, msg, sizeof msg)) {
+		api_smartlock_free(&l);
 		return cli_usage_error(s, msg);
-	if (api_req_action(&req, id, type, action, (int)option, advanced,
-			   &err) != API_OK)
+	}
+	if (api_req_action(&req, ref.id, l.type, ref.action, (int)option, advanced,
+			   &err) != API_OK) {
+		api_smartlock_free(&l);
 		return cli_invalid(s, &err);
+	}
+	ref.what = api_action_name(l.type, ref.action);
+	if (l.has_state) {
+		ref.start_state = l.state.state;
+		ref.start_mode = l.state.mode;
+	}
 	code = cli_send(s, &req, &resp);
-	if (code)
-		return code;
-	if (advanced)
-		return cli_print_confirmation(s, &resp);
-	api_response_free(&resp);
-
-	char sentence[200];
-	snprintf(sentence, sizeof sentence,
-		 "action %d (%s): accepted for smart lock %" PRId64, action,
-		 api_action_name(type, action), id);
-	cli_print_done(s, id, "smartlockId", api_action_name(type, action),
-		   sentence);
-	return CLI_EXIT_OK;
+	if (code == CLI_EXIT_OK && advanced)
+		code = advanced_answer(s, &resp, &ref, &l);
+	else if (code == CLI_EXIT_OK) {
+		api_response_free(&resp);
+		code = follow(s, &ref, &l);
+	}
+	api_smartlock_free(&l);
+	return code;
 }
-

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api/decode.h"
 #include "api/error.h"
 #include "api/http.h"
 #include "api/request.h"
@@ -45,7 +46,9 @@
 	X(OPT_TYPE, "type", required_argument)                  \
 	X(OPT_WEBHOOK, "webhook", required_argument)            \
 	X(OPT_SECRET_FILE, "secret-file", required_argument)    \
-	X(OPT_SIGNATURE, "signature", required_argument)
+	X(OPT_SIGNATURE, "signature", required_argument)        \
+	/* issue 18: lock, unlock and action return without the outcome */ \
+	X(OPT_NO_WAIT, "no-wait", no_argument)
 
 enum cli_option {
 #define X(name, text, arg) name,
@@ -71,6 +74,7 @@ typedef struct session {
 	const cli_context *ctx;
 	const parsed *p;
 	api_http *http;               /* from ctx->connect; not owned */
+	int64_t started_ms;           /* monotonic; the time budget runs from here */
 } session;
 
 /* The commands (cmd_*.c); each returns the process exit code. */
@@ -157,5 +161,45 @@ void cli_print_done(session *s, int64_t id, const char *id_key,
 /* The answer of an advanced call: print its requestId; exit code 1 when
  * the API put an error into it. Frees resp. */
 int cli_print_confirmation(session *s, api_response *resp);
+/* The same for an answer decoded already (c stays the caller's). */
+int cli_print_confirmed(session *s, const api_confirmation *c);
+
+/* ---- waiting for an action's outcome (wait.c) ------------------------------ */
+
+/* The action a command sent, for following it. */
+typedef struct cli_action_ref {
+	int64_t id;           /* the device */
+	const char *what;     /* "lock", "unlatch": in messages and JSON */
+	int action;           /* its 4.6 code */
+	int start_state;      /* read before sending; -1 unknown */
+	int start_mode;       /* the same; -1 unknown */
+} cli_action_ref;
+
+/* Start the session's clock (cli_run does it before the command). */
+void cli_session_start(session *s);
+/* When the command's time budget (timeout-seconds) ends, on the
+ * monotonic clock in ms. */
+int64_t cli_deadline_ms(const session *s);
+/* GET /smartlock/ID into out (free it with api_smartlock_free); 0 or an
+ * exit code after printing the error (out is then zeroed). */
+int cli_get_smartlock(session *s, int64_t id, api_smartlock *out);
+/* Read the device until its state shows the action done, or it cannot
+ * get there (offline, motor blocked), or the budget ends. Prints the
+ * outcome (stdout) or the reason (stderr); 0 only when done. */
+int cli_wait_state(session *s, const cli_action_ref *ref);
+/* An advanced action accepted as request_id: read each API key's newest
+ * webhook-log entries until its result shows up or the budget ends.
+ * Prints as cli_wait_state; 0 only when it succeeded. */
+int cli_wait_result(session *s, const cli_action_ref *ref, const char *request_id);
+/* With known (the device read before the action, or NULL: one quiet
+ * read now), warn on stderr when it is offline; true then. */
+bool cli_warn_if_offline(session *s, const cli_action_ref *ref, const api_smartlock *known);
+/* --no-wait: cli_warn_if_offline, then say the action was accepted.
+ * Always 0. */
+int cli_no_wait(session *s, const cli_action_ref *ref, const api_smartlock *known);
+/* The same for an advanced action accepted as request_id: its requestId
+ * (table, TSV) or the JSON object with it. Always 0. */
+int cli_no_wait_request(session *s, const cli_action_ref *ref, const api_smartlock *known,
+			const char *request_id);
 
 #endif

@@ -52,8 +52,8 @@ static void apply_delivery(model *m, action *a, const api_delivery *d)
 	const api_code *known = code ? api_callback_error_find(code) : NULL;
 	if (d->kind != API_DELIVERY_CALLBACK) {
 		api_error_set(&a->info.err, API_ERR_MALFORMED, 0,
-			      "the result of %s was delivered, but its body "
-			      "does not read as one (no \"type\")",
+			      "the result of %s was delivered, but it does "
+			      "not read as a result",
 			      model_action_name(a->info.kind));
 		set_outcome(m, a, o, NULL);
 		return;
@@ -62,11 +62,15 @@ static void apply_delivery(model *m, action *a, const api_delivery *d)
 		o = d->success ? MODEL_OUTCOME_SUCCEEDED : MODEL_OUTCOME_FAILED;
 	else if (code)
 		o = MODEL_OUTCOME_FAILED;
-	if (o == MODEL_OUTCOME_FAILED)
-		api_error_set(&a->info.err, API_ERR_HTTP, 0, "%s failed%s%s%s%s",
-			      model_action_name(a->info.kind),
-			      code ? " with error code " : "", code ? code : "",
-			      known ? ": " : "", known ? known->name : "");
+	if (o == MODEL_OUTCOME_FAILED && known)
+		api_error_set(&a->info.err, API_ERR_HTTP, 0, "%s failed: %s",
+			      model_action_name(a->info.kind), known->name);
+	else if (o == MODEL_OUTCOME_FAILED)
+		api_error_set(&a->info.err, API_ERR_HTTP, 0,
+			      "%s failed%s%s%s", model_action_name(a->info.kind),
+			      code ? ", with an error nukitui does not know (code "
+				   : "",
+			      code ? code : "", code ? ")" : "");
 	else if (o == MODEL_OUTCOME_UNKNOWN)
 		api_error_set(&a->info.err, API_ERR_MALFORMED, 0,
 			      "the result of %s says neither success nor "

@@ -317,6 +317,10 @@ bool sim_state_action(sim_state *st, sim_lock *l, int action, int64_t now_ms)
 		return false;
 	if (l->server_state == SIM_SERVER_OFFLINE)
 		return true;
+	/* a lock whose motor is blocked (state 254) stays so: the request
+	 * is accepted, nothing moves */
+	if (l->type != SIM_TYPE_OPENER && l->st.state == 254)
+		return true;
 	sim_run_due(st, i, now_ms);
 	r = &st->runs[i];
 	memset(r, 0, sizeof *r);

@@ -77,7 +77,9 @@
 	  "Follow new entries as they arrive (on/off)", false)               \
 	X(UI_ACTION_LOGS_FAILED, "logs-failed",                              \
 	  "Show failed deliveries only (on/off)", false)                     \
-	X(UI_ACTION_LOGS_KEY, "logs-key", "Pick another API key", false)      \
+	X(UI_ACTION_LOGS_KEY, "logs-key",                                    \
+	  "Next API key: cycles through the account's keys (follow turns off)", \
+	  false)                                                             \
 	/* the mouse: a click selects the row under it (app_mouse.c);     \
 	 * no key takes it */                                              \
 	X(UI_ACTION_SELECT_ROW, "select-row", "Select the row under the mouse", \

@@ -52,17 +52,15 @@ __attribute__((format(printf, 4, 0)))
 static void set_message(struct app *a, enum ui_role role, bool keep, const char *fmt, va_list ap)
 {
 	char raw[UI_MSG_MAX];
-	struct ui_msg *h = &a->history[a->history_n++ % UI_HISTORY_MAX];
 
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	text_escape(a->msg, sizeof a->msg, raw, strlen(raw), 0);
 	a->msg_role = role;
 	a->msg_at = a->now;
 	a->msg_keep = keep;
+	a->msg_network = false;
 	a->redraw = true;
-	h->at = time(NULL);
-	h->role = role;
-	memcpy(h->text, a->msg, sizeof h->text);
+	ui_messages_add(&a->history, time(NULL), role, a->msg);
 }
 
 void app_message(struct app *a, enum ui_role role, const char *fmt, ...)
@@ -83,9 +81,16 @@ void app_report(struct app *a, enum ui_role role, const char *fmt, ...)
 	va_end(ap);
 }
 
+void app_message_reports(struct app *a, const api_error *err)
+{
+	a->msg_network = err && (err->kind == API_ERR_NETWORK || err->kind == API_ERR_TIMEOUT ||
+				 err->kind == API_ERR_TLS);
+}
+
 void app_error(struct app *a, const char *what, const api_error *err)
 {
 	app_message(a, ROLE_ERROR, "%s: %s", what, err->message);
+	app_message_reports(a, err);
 }
 
 void app_flush_input(struct app *a)
@@ -222,9 +227,12 @@ static void switch_pane(struct app *a, enum ui_pane_id p)
 		return;
 	if (from->leave)
 		from->leave(a, cur_state(a));
+	/* each pane keeps its filter until it is cleared */
+	memcpy(a->pane_filter[a->pane], a->filter, sizeof a->filter);
+	a->filter_editing = false;
 	a->pane = p;
 	a->list = NULL;
-	a->filter[0] = '\0';
+	memcpy(a->filter, a->pane_filter[p], sizeof a->filter);
 	if (!a->msg_keep)
 		a->msg[0] = '\0';
 	if (to->enter)
@@ -251,10 +259,10 @@ static void set_filter(struct app *a, const char *text)
 		ops->on_filter(a, cur_state(a), text);
 }
 
+/* The filter prompt: the one line editor (lineedit.h), Enter keeps the
+ * filter, Esc clears it. */
 static void key_filter(struct app *a, int ch)
 {
-	size_t len = strlen(a->filter);
-
 	a->redraw = true;
 	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
 		const struct pane_ops *ops = ui_pane_ops(a->pane);
@@ -266,17 +274,12 @@ static void key_filter(struct app *a, int ch)
 	}
 	if (ch == UI_KEY_ESC) {
 		a->filter_editing = false;
-		a->filter[0] = '\0';
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (len > 0)
-			a->filter[len - 1] = '\0';
-	} else if (ch >= 0x20 && ch < 0x7f && len + 1 < sizeof a->filter) {
-		a->filter[len] = (char)ch;
-		a->filter[len + 1] = '\0';
-	} else {
+		ui_lineedit_set(&a->filter_edit, "");
+		set_filter(a, a->filter);
 		return;
 	}
-	set_filter(a, a->filter);
+	if (ui_lineedit_key(&a->filter_edit, ch) == UI_EDIT_CHANGED)
+		set_filter(a, a->filter);
 }
 
 /* In a detail view the pane still takes S (show the secret) and y
@@ -400,6 +403,7 @@ static void app_action(struct app *a, const struct ui_binding *b)
 		frame_messages(a);
 		break;
 	case UI_ACTION_FILTER:
+		ui_lineedit_init(&a->filter_edit, a->filter, sizeof a->filter);
 		a->filter_editing = true;
 		a->redraw = true;
 		break;
@@ -459,12 +463,13 @@ static void handle_key(struct app *a, int ch)
 			a->quit = true;
 		return;
 	}
+	/* the help opens over dialogs too (? in a menu), and goes first */
+	if (a->help_open)
+		return key_help(a, ch);
 	if (dialogs_key(a, ch))
 		return;
 	if (a->filter_editing)
 		return key_filter(a, ch);
-	if (a->help_open)
-		return key_help(a, ch);
 	if (a->detail_open)
 		return key_detail(a, ch);
 	if (b)
@@ -657,6 +662,12 @@ static void turn(struct app *a, time_t *last_tick)
 	deliver_events(a);
 	if (busy || model_pending(a->m) > 0) {
 		a->spin++;
+		a->redraw = true;
+	}
+	/* a network failure's message goes once the network is back */
+	if (a->msg[0] && a->msg_network && !model_network_down(a->m)) {
+		a->msg[0] = '\0';
+		a->msg_network = false;
 		a->redraw = true;
 	}
 	/* ages on screen move once a second */

@@ -85,12 +85,13 @@ void app_mouse(struct app *a, const struct ui_mouse_event *ev, int64_t now_ms)
 	if (!a->mouse || ui_screen_too_small(COLS, LINES) || ev->kind == UI_MOUSE_NONE ||
 	    ev->kind == UI_MOUSE_RELEASE || (ev->kind == UI_MOUSE_PRESS && ev->button != 1))
 		return;
-	if (dialogs_mouse(a, ev, clicks) || a->filter_editing)
-		return;
+	/* the help is drawn over the dialogs (? inside a menu): it first */
 	if (a->help_open) {
 		mouse_help(a, ev);
 		return;
 	}
+	if (dialogs_mouse(a, ev, clicks) || a->filter_editing)
+		return;
 	tab = ev->y == UI_TAB_LINE && ev->kind == UI_MOUSE_PRESS ? ui_tab_at(ev->x) : PANE_COUNT;
 	if (tab != PANE_COUNT) {
 		if (a->detail_open) {

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/codes.h"
+#include "api/goal.h"
 #include "ui/private.h"
 
 /* The webhook form's fields in Tab order: the URL, one per feature (in
@@ -40,21 +42,29 @@ void app_confirm(struct app *a, const char *title, const char *text,
 	app_flush_input(a); /* keys typed before the question cannot answer it */
 }
 
-void app_menu(struct app *a, const char *title, const char *const *labels,
-	      const int *values, int n, confirm_fn fn, void *ctx,
+void app_menu(struct app *a, const struct ui_menu_spec *spec, confirm_fn fn, void *ctx,
 	      int64_t target)
 {
 	struct ui_dialogs *d = &a->dlg;
+	int n = spec->n > UI_MENU_MAX ? UI_MENU_MAX : spec->n;
 
-	if (n > UI_MENU_MAX)
-		n = UI_MENU_MAX;
-	snprintf(d->title, sizeof d->title, "%s", title);
+	snprintf(d->title, sizeof d->title, "%s", spec->title);
+	snprintf(d->menu_target, sizeof d->menu_target, "%s", spec->target ? spec->target : "");
+	snprintf(d->menu_warning, sizeof d->menu_warning, "%s",
+		 spec->warning ? spec->warning : "");
+	d->menu_has_options = false;
 	for (int i = 0; i < n; i++) {
-		snprintf(d->menu_items[i], sizeof d->menu_items[i], "%s", labels[i]);
-		d->menu_values[i] = values[i];
+		const struct ui_menu_item *it = &spec->items[i];
+
+		snprintf(d->menu_items[i], sizeof d->menu_items[i], "%s", it->label);
+		snprintf(d->menu_notes[i], sizeof d->menu_notes[i], "%s", it->note ? it->note : "");
+		d->menu_values[i] = it->value;
+		d->menu_item_options[i] = it->options;
+		d->menu_has_options = d->menu_has_options || it->options;
 	}
 	d->menu_n = n;
 	d->menu_sel = 0;
+	d->menu_options = 0;
 	d->fn = fn;
 	d->ctx = ctx;
 	d->target = target;
@@ -68,7 +78,7 @@ void app_form_open(struct app *a, form_fn submit, void *ctx)
 	struct ui_dialogs *d = &a->dlg;
 
 	d->form_url[0] = '\0';
-	d->form_len = 0;
+	ui_lineedit_init(&d->form_edit, d->form_url, sizeof d->form_url);
 	d->form_features = 1u << API_FEATURE_DEVICE_STATUS;
 	d->form_focus = 0;
 	d->form_error[0] = '\0';
@@ -125,6 +135,7 @@ void app_prompt(struct app *a, const char *title, const char *hint,
 	snprintf(d->title, sizeof d->title, "%s", title);
 	snprintf(d->prompt_hint, sizeof d->prompt_hint, "%s", hint);
 	d->prompt_text[0] = '\0';
+	ui_lineedit_init(&d->prompt_edit, d->prompt_text, sizeof d->prompt_text);
 	d->prompt_done = done;
 	d->prompt_ctx = ctx;
 	d->kind = DIALOG_PROMPT;
@@ -220,6 +231,7 @@ static int wrap(const char *text, int w, char out[][WRAP_COLS], int max)
 struct geom {
 	int y, x, h, w;
 	int n;                         /* confirm, notice: text lines */
+	int first;                     /* menu: the line of its first item */
 	char lines[12][WRAP_COLS];
 };
 
@@ -229,8 +241,8 @@ struct geom {
 
 static void confirm_geom(const struct app *a, struct geom *g)
 {
-	g->w = COLS - 4 < 60 ? COLS - 4 : 60;
-	g->n = wrap(a->dlg.text, g->w - 4, g->lines, 6);
+	g->w = COLS - 4 < 64 ? COLS - 4 : 64;
+	g->n = wrap(a->dlg.text, g->w - 4, g->lines, 9);
 	g->h = g->n + 5;
 	g->y = (LINES - g->h) / 2;
 	g->x = (COLS - g->w) / 2;
@@ -259,28 +271,60 @@ static void draw_confirm(struct app *a)
 	app_put(a, g.y + g.h - 2, no_x(&g), 10, d->yes ? ROLE_NORMAL : ROLE_SELECTED, NO_TEXT);
 }
 
+/* The options a menu offers, in the order of their lines. */
+static const struct {
+	int bit;
+	char key;
+	const char *label;
+} menu_options[] = {
+	{ API_ACTION_OPTION_FORCE, 'f', "force" },
+	{ API_ACTION_OPTION_FULL_LOCK, 'L', "full lock (two turns)" },
+};
+
+/* The menu: the target, the warning (if any), the items, then the
+ * options' lines when some item takes options. */
 static void menu_geom(const struct app *a, struct geom *g)
 {
-	g->w = 44;
-	g->h = a->dlg.menu_n + 4;
+	const struct ui_dialogs *d = &a->dlg;
+	int warn = d->menu_warning[0] ? 1 : 0;
+	int opts = d->menu_has_options ? (int)UI_COUNT(menu_options) + 1 : 0;
+
+	g->w = COLS - 4 < 64 ? COLS - 4 : 64;
+	g->h = d->menu_n + 5 + warn + opts;
 	g->y = (LINES - g->h) / 2;
 	g->x = (COLS - g->w) / 2;
-	if (g->w > COLS) {
-		g->w = COLS;
-		g->x = 0;
-	}
+	if (g->y < 0)
+		g->y = 0;
+	g->first = g->y + 3 + warn;
 }
 
 static void draw_menu(struct app *a)
 {
 	struct ui_dialogs *d = &a->dlg;
 	struct geom g;
+	int opts = d->menu_has_options ? (int)UI_COUNT(menu_options) : 0;
+	int takes = d->menu_item_options[d->menu_sel], row;
 
 	menu_geom(a, &g);
 	app_box(a, g.y, g.x, g.h, g.w, d->title);
+	app_put(a, g.y + 1, g.x + 2, g.w - 4, ROLE_DIM, d->menu_target);
+	if (d->menu_warning[0])
+		app_put(a, g.y + 2, g.x + 2, g.w - 4, ROLE_WARNING, d->menu_warning);
+	row = g.first;
 	for (int i = 0; i < d->menu_n; i++)
-		app_put(a, g.y + 2 + i, g.x + 2, g.w - 4,
+		app_put(a, row + i, g.x + 2, g.w - 4,
 			i == d->menu_sel ? ROLE_SELECTED : ROLE_NORMAL, d->menu_items[i]);
+	row += d->menu_n + 1;
+	for (int k = 0; k < opts; k++) {
+		char line[96];
+		bool ok = takes & menu_options[k].bit;
+
+		snprintf(line, sizeof line, "[%c] %c  %s%s",
+			 ok && (d->menu_options & menu_options[k].bit) ? 'x' : ' ',
+			 menu_options[k].key, menu_options[k].label,
+			 ok ? "" : " (not for this action)");
+		app_put(a, row + k, g.x + 2, g.w - 4, ok ? ROLE_NORMAL : ROLE_DIM, line);
+	}
 }
 
 /* The form's rows, relative to its box: the URL, the first feature,
@@ -304,7 +348,6 @@ static void draw_form(struct app *a)
 	struct geom g;
 	char buf[UI_URL_MAX + 8];
 	api_error err;
-	const char *shown = d->form_url;
 	int field, y, x, w;
 
 	form_geom(&g);
@@ -312,13 +355,11 @@ static void draw_form(struct app *a)
 	app_box(a, y, x, g.h, w, "New decentral webhook");
 	app_put(a, y + FORM_URL_ROW, x + 2, 5, d->form_focus == 0 ? ROLE_TITLE : ROLE_NORMAL,
 		"URL:");
-	/* show the tail of a long URL so the cursor stays visible */
-	if ((int)d->form_len > field - 1)
-		shown = d->form_url + d->form_len - (size_t)(field - 1);
-	snprintf(buf, sizeof buf, "%s%s", shown, d->form_focus == 0 ? "_" : "");
-	app_put(a, y + FORM_URL_ROW, x + 7, field, d->form_focus == 0 ? ROLE_SELECTED : ROLE_DIM,
-		buf);
-	if (d->form_len == 0)
+	/* the line editor keeps the cursor in view */
+	app_put_edit(a, y + FORM_URL_ROW, x + 7, field,
+		     d->form_focus == 0 ? ROLE_SELECTED : ROLE_DIM, &d->form_edit,
+		     d->form_focus == 0);
+	if (d->form_edit.len == 0)
 		app_put(a, y + 3, x + 7, field, ROLE_DIM, "https://host/path (https only)");
 	else if (api_validate_webhook_url(d->form_url, &err) != API_OK)
 		app_put(a, y + 3, x + 7, field, ROLE_ERROR, err.message);
@@ -335,7 +376,7 @@ static void draw_form(struct app *a)
 	if (d->form_error[0])
 		app_put(a, y + 13, x + 2, w - 4, ROLE_ERROR, d->form_error);
 	app_put(a, y + g.h - 2, x + 2, w - 4, ROLE_DIM,
-		"Tab next field  Space toggle  Enter create  Esc cancel");
+		"Tab next field  Space toggle  Enter create  F1 help  Esc cancel");
 }
 
 /* The oldest notice, wide enough for a 64-character secret on one line
@@ -374,13 +415,11 @@ static void draw_prompt(struct app *a)
 	struct ui_dialogs *d = &a->dlg;
 	int w = COLS - 4 < 70 ? COLS - 4 : 70, h = 7;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-	char buf[80];
 
 	app_box(a, y, x, h, w, d->title);
-	snprintf(buf, sizeof buf, "%s_", d->prompt_text);
-	app_put(a, y + 2, x + 2, w - 4, ROLE_SELECTED, buf);
+	app_put_edit(a, y + 2, x + 2, w - 4, ROLE_SELECTED, &d->prompt_edit, true);
 	app_put(a, y + 3, x + 2, w - 4, ROLE_DIM, d->prompt_hint);
-	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM, "Enter go  Esc cancel  Ctrl-U clear");
+	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM, "Enter go  Esc cancel  Ctrl-U erase  F1 help");
 }
 
 void dialogs_draw(struct app *a)
@@ -448,18 +487,43 @@ static void key_confirm(struct app *a, int ch)
 		app_message(a, ROLE_DIM, "cancelled; nothing was sent");
 }
 
+/* Enter in the menu: a confirmation that names the action, its options,
+ * the target in full, what the action does and the warning. */
+static void menu_choose(struct app *a)
+{
+	struct ui_dialogs *d = &a->dlg;
+	int i = d->menu_sel, options = d->menu_options & d->menu_item_options[i];
+	const char *words = api_action_option_words(options);
+	char text[sizeof d->text];
+
+	d->kind = DIALOG_NONE;
+	snprintf(text, sizeof text, "Send \"%s\"%s%s%s to %s?%s%s%s%s", d->menu_items[i],
+		 words[0] ? " (" : "", words, words[0] ? ")" : "", d->menu_target,
+		 d->menu_notes[i][0] ? " " : "", d->menu_notes[i],
+		 d->menu_warning[0] ? " " : "", d->menu_warning);
+	app_confirm(a, "Confirm action", text, d->fn, d->ctx, d->target,
+		    UI_MENU_ARG(d->menu_values[i], options));
+}
+
+/* f or L: an option on or off, where the selected action takes it. */
+static void menu_toggle(struct app *a, int ch)
+{
+	struct ui_dialogs *d = &a->dlg;
+
+	for (size_t k = 0; k < UI_COUNT(menu_options); k++) {
+		if (menu_options[k].key != ch)
+			continue;
+		if (d->menu_item_options[d->menu_sel] & menu_options[k].bit)
+			d->menu_options ^= menu_options[k].bit;
+	}
+}
+
 static void key_menu(struct app *a, int ch)
 {
 	struct ui_dialogs *d = &a->dlg;
 
 	if (is_enter(ch)) {
-		char text[200];
-		int value = d->menu_values[d->menu_sel];
-
-		d->kind = DIALOG_NONE;
-		snprintf(text, sizeof text, "Send \"%s\" to %s?", d->menu_items[d->menu_sel],
-			 d->title);
-		app_confirm(a, "Confirm action", text, d->fn, d->ctx, d->target, value);
+		menu_choose(a);
 		return;
 	}
 	switch (ch) {
@@ -472,6 +536,10 @@ static void key_menu(struct app *a, int ch)
 	case 'j':
 		if (d->menu_sel + 1 < d->menu_n)
 			d->menu_sel++;
+		break;
+	case 'f':
+	case 'L':
+		menu_toggle(a, ch);
 		break;
 	case UI_KEY_ESC:
 	case 'q':
@@ -506,18 +574,9 @@ static void form_submit(struct app *a)
 
 static void form_edit(struct ui_dialogs *d, int ch)
 {
-	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (d->form_len > 0)
-			d->form_url[--d->form_len] = '\0';
-	} else if (ch == UI_KEY_CTRL('u')) {
-		d->form_len = 0;
-		d->form_url[0] = '\0';
-	} else if (ch >= 0x20 && ch < 0x7f && d->form_len + 1 < sizeof d->form_url) {
-		/* printable ASCII only: anything else would be refused anyway */
-		d->form_url[d->form_len++] = (char)ch;
-		d->form_url[d->form_len] = '\0';
-	}
-	d->form_error[0] = '\0';
+	/* printable ASCII only: anything else would be refused anyway */
+	if (ui_lineedit_key(&d->form_edit, ch) == UI_EDIT_CHANGED)
+		d->form_error[0] = '\0';
 }
 
 static void key_form(struct app *a, int ch)
@@ -555,10 +614,10 @@ static void key_form(struct app *a, int ch)
 		form_edit(d, ch);
 }
 
+/* The prompt's line: the one line editor (lineedit.h). */
 static void key_prompt(struct app *a, int ch)
 {
 	struct ui_dialogs *d = &a->dlg;
-	size_t len = strlen(d->prompt_text);
 
 	a->redraw = true;
 	if (is_enter(ch)) {
@@ -568,14 +627,8 @@ static void key_prompt(struct app *a, int ch)
 	} else if (ch == UI_KEY_ESC) {
 		d->kind = DIALOG_NONE;
 		app_message(a, ROLE_DIM, "cancelled");
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (len > 0)
-			d->prompt_text[len - 1] = '\0';
-	} else if (ch == UI_KEY_CTRL('u')) {
-		d->prompt_text[0] = '\0';
-	} else if (ch >= 0x20 && ch < 0x7f && len + 1 < sizeof d->prompt_text) {
-		d->prompt_text[len] = (char)ch;
-		d->prompt_text[len + 1] = '\0';
+	} else {
+		ui_lineedit_key(&d->prompt_edit, ch);
 	}
 }
 
@@ -600,8 +653,26 @@ static void key_notice(struct app *a, int ch)
 	a->redraw = true;
 }
 
+/* ? (F1 anywhere, ? where it is not text) opens the help over the
+ * dialog, with the dialog's keys first. */
+static bool wants_help(const struct app *a, int ch)
+{
+	if (ch == KEY_F(1))
+		return true;
+	if (a->dlg.n_notices)
+		return ch == '?';
+	return ch == '?' && a->dlg.kind != DIALOG_PROMPT &&
+	       !(a->dlg.kind == DIALOG_FORM && a->dlg.form_focus == FOCUS_URL);
+}
+
 bool dialogs_key(struct app *a, int ch)
 {
+	if (dialogs_active(a) && wants_help(a, ch)) {
+		a->help_open = true;
+		a->help_top = 0;
+		a->redraw = true;
+		return true;
+	}
 	if (a->dlg.n_notices) {
 		key_notice(a, ch);
 		return true;
@@ -661,7 +732,7 @@ static void mouse_menu(struct app *a, const struct ui_mouse_event *ev, int click
 		return;
 	menu_geom(a, &g);
 	for (int i = 0; i < d->menu_n; i++)
-		if (on(ev, g.y + 2 + i, g.x + 2, g.w - 4)) {
+		if (on(ev, g.first + i, g.x + 2, g.w - 4)) {
 			d->menu_sel = i;
 			key_menu(a, '\r');
 			return;
@@ -720,4 +791,110 @@ bool dialogs_mouse(struct app *a, const struct ui_mouse_event *ev, int clicks)
 		break;
 	}
 	return false;
+}
+
+/* ---- each dialog's keys: the help screen and the status line ---------------- */
+
+static const struct ui_dialog_key confirm_keys[] = {
+	{ "y", "y", "Yes: send it", "yes", false },
+	{ "n/Esc/q", "n/Esc/q", "No: send nothing", "no", false },
+	{ "Tab/\u2190/\u2192", "Tab/Left/Right", "Switch between Yes and No", NULL, false },
+	{ "Enter", "Enter", "The button selected (No at first)", NULL, false },
+	{ "?/F1", "?/F1", "This help", "help", false },
+};
+
+static const struct ui_dialog_key menu_keys[] = {
+	{ "\u2191/\u2193 j/k", "Up/Down j/k", "Choose an action", "choose", false },
+	{ "Enter", "Enter", "Send it, after a confirmation that names it", "send", false },
+	{ "f", "f", "Force (where the action takes it)", "force", true },
+	{ "L", "L", "Full lock: two turns (lock, lock 'n' go)", "full lock", true },
+	{ "?/F1", "?/F1", "This help", "help", false },
+	{ "Esc/q", "Esc/q", "Cancel: nothing is sent", "cancel", false },
+};
+
+static const struct ui_dialog_key form_keys[] = {
+	{ "Tab/\u2193", "Tab/Down", "Next field", "next field", false },
+	{ "Shift-Tab/\u2191", "Shift-Tab/Up", "Previous field", NULL, false },
+	{ "Space", "Space", "Turn a feature on or off", "toggle", false },
+	{ "Enter", "Enter", "Create the webhook", "create", false },
+	{ "\u2190/\u2192 Home/End", "Left/Right Home/End", "URL: move the cursor (also Ctrl-B/F, Ctrl-A/E)",
+	  NULL, false },
+	{ "Backspace/Del", "Backspace/Del", "URL: delete before / at the cursor", NULL, false },
+	{ "Ctrl-U", "Ctrl-U", "URL: erase everything before the cursor", "Ctrl-U erase", false },
+	{ "Ctrl-K/Ctrl-W", "Ctrl-K/Ctrl-W", "URL: erase to the end / the word before", NULL, false },
+	{ "F1", "F1", "This help (? too, outside the URL)", "F1 help", false },
+	{ "Esc", "Esc", "Cancel: nothing is sent", "cancel", false },
+};
+
+static const struct ui_dialog_key prompt_keys[] = {
+	{ "Enter", "Enter", "Go", "go", false },
+	{ "\u2190/\u2192 Home/End", "Left/Right Home/End", "Move the cursor (also Ctrl-B/F, Ctrl-A/E)",
+	  NULL, false },
+	{ "Backspace/Del", "Backspace/Del", "Delete before / at the cursor", NULL, false },
+	{ "Ctrl-U", "Ctrl-U", "Erase everything before the cursor", "Ctrl-U erase", false },
+	{ "Ctrl-K/Ctrl-W", "Ctrl-K/Ctrl-W", "Erase to the end / the word before", NULL, false },
+	{ "F1", "F1", "This help", "F1 help", false },
+	{ "Esc", "Esc", "Cancel", "cancel", false },
+};
+
+static const struct ui_dialog_key notice_keys[] = {
+	{ "Enter/Esc", "Enter/Esc", "Close it: what it shows is not shown again", "close", false },
+	{ "y", "y", "Copy what it holds (a secret) to the clipboard (OSC 52)", NULL, false },
+	{ "?/F1", "?/F1", "This help", "help", false },
+};
+
+const struct ui_dialog_key *dialogs_keys(const struct app *a, const char **title, size_t *n)
+{
+	if (a->dlg.n_notices) {
+		*title = "This notice";
+		*n = UI_COUNT(notice_keys);
+		return notice_keys;
+	}
+	switch (a->dlg.kind) {
+	case DIALOG_CONFIRM:
+		*title = "This question";
+		*n = UI_COUNT(confirm_keys);
+		return confirm_keys;
+	case DIALOG_MENU:
+		*title = "This menu";
+		*n = UI_COUNT(menu_keys);
+		return menu_keys;
+	case DIALOG_FORM:
+		*title = "This form";
+		*n = UI_COUNT(form_keys);
+		return form_keys;
+	case DIALOG_PROMPT:
+		*title = "This prompt";
+		*n = UI_COUNT(prompt_keys);
+		return prompt_keys;
+	default:
+		*title = NULL;
+		*n = 0;
+		return NULL;
+	}
+}
+
+void dialogs_hints(const struct app *a, char *dst, size_t cap)
+{
+	const char *title;
+	size_t n, used = 0;
+	const struct ui_dialog_key *k = dialogs_keys(a, &title, &n);
+
+	dst[0] = '\0';
+	for (size_t i = 0; k && i < n && used < cap; i++) {
+		const char *keys = a->opt.ascii ? k[i].ascii_keys : k[i].keys;
+		int len;
+
+		if (!k[i].hint || (k[i].options && !a->dlg.menu_has_options))
+			continue;
+		/* "Ctrl-U erase", "F1 help": the key is in the hint already */
+		if (strncmp(k[i].hint, "Ctrl-", 5) == 0 || strncmp(k[i].hint, "F1 ", 3) == 0)
+			len = snprintf(dst + used, cap - used, "%s%s", used ? "  " : "", k[i].hint);
+		else
+			len = snprintf(dst + used, cap - used, "%s%s %s", used ? "  " : "", keys,
+				       k[i].hint);
+		if (len < 0)
+			break;
+		used += (size_t)len;
+	}
 }

@@ -7,6 +7,10 @@
  * dismisses it with Enter or Esc, whatever happened meanwhile. Notices
  * queue up, oldest first, and are drawn over everything, other dialogs
  * included. Every dialog discards the keys typed before it appeared.
+ * Each dialog has its own keys, listed once (ui_dialog_key tables): the
+ * status line shows them while it is open, and ? (or F1) shows them in
+ * the help screen, over the dialog. The form's URL field is the one line
+ * editor (lineedit.h).
  */
 #ifndef NUKI_UI_DIALOGS_H
 #define NUKI_UI_DIALOGS_H
@@ -17,6 +21,7 @@
 
 #include "api/error.h"
 #include "api/request.h"
+#include "ui/lineedit.h"
 
 struct app;
 
@@ -36,6 +41,43 @@ enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM,
 
 #define UI_MENU_MAX 8
 
+/* One item of a menu. */
+struct ui_menu_item {
+	const char *label;             /* escaped: "unlatch" */
+	int value;                     /* for the confirm_fn, with the options */
+	int options;                   /* API_ACTION_OPTION_* bits it takes */
+	const char *note;              /* what it does, said in the
+					  confirmation ("Unlatch opens the
+					  door..."); NULL: nothing */
+};
+
+/* A menu: its title, the target as the confirmation names it in full
+ * ("Front door (Smart Lock 3.0/4.0, id 18298712180)"), a warning shown
+ * in the menu and repeated in the confirmation (the device is offline;
+ * NULL: none), and its items. All text escaped already. */
+struct ui_menu_spec {
+	const char *title;
+	const char *target;
+	const char *warning;
+	const struct ui_menu_item *items;
+	int n;
+};
+
+/* The arg a menu's choice hands to its confirm_fn: the item's value and
+ * the options chosen (API_ACTION_OPTION_* bits the item takes). */
+#define UI_MENU_ARG(value, options) ((value) | ((options) << 16))
+#define UI_MENU_VALUE(arg) ((arg) & 0xffff)
+#define UI_MENU_OPTIONS(arg) ((arg) >> 16)
+
+/* One key of a dialog, for the help screen and the status line. */
+struct ui_dialog_key {
+	const char *keys;              /* "↑/↓" */
+	const char *ascii_keys;        /* "Up/Down" */
+	const char *help;              /* for the help screen */
+	const char *hint;              /* for the status line; NULL: not there */
+	bool options;                  /* only in a menu with options */
+};
+
 struct ui_notice {
 	char title[96];
 	char *text;                    /* owned; lines split at '\n' */
@@ -47,19 +89,26 @@ struct ui_notice {
 struct ui_dialogs {
 	enum dialog_kind kind;
 	char title[160];
-	char text[320];
+	char text[640];
 	bool yes;                      /* confirm: Yes selected */
 	confirm_fn fn;                 /* confirm: what Yes does */
 	void *ctx;
 	int64_t target;
 	int arg;
-	/* menu: item labels and values */
+	/* menu: item labels, values, options and notes; the target, a
+	 * warning, and the options chosen */
 	char menu_items[UI_MENU_MAX][48];
 	int menu_values[UI_MENU_MAX];
+	int menu_item_options[UI_MENU_MAX];
+	char menu_notes[UI_MENU_MAX][200];
+	char menu_target[160];
+	char menu_warning[200];
 	int menu_n, menu_sel;
-	/* form: URL and six feature check boxes */
+	int menu_options;              /* chosen: API_ACTION_OPTION_* bits */
+	bool menu_has_options;         /* some item takes options */
+	/* form: URL (the line editor over form_url) and six feature boxes */
 	char form_url[API_WEBHOOK_URL_MAX + 1];
-	size_t form_len;
+	struct ui_lineedit form_edit;
 	unsigned form_features;
 	int form_focus;                /* 0 URL, 1 + each api_feature,
 					  then submit */
@@ -71,6 +120,7 @@ struct ui_dialogs {
 	size_t n_notices;
 	/* prompt: one line of text (issue 13) */
 	char prompt_text[64];
+	struct ui_lineedit prompt_edit; /* the line editor over prompt_text */
 	char prompt_hint[160];
 	prompt_fn prompt_done;
 	void *prompt_ctx;
@@ -82,11 +132,11 @@ struct ui_dialogs {
  * program text or escaped already. */
 void app_confirm(struct app *a, const char *title, const char *text,
 		 confirm_fn fn, void *ctx, int64_t target, int arg);
-/* A menu of n labels (escaped; at most UI_MENU_MAX) with values;
- * choosing one calls fn(ctx, target, value) through a confirmation that
- * names it. */
-void app_menu(struct app *a, const char *title, const char *const *labels,
-	      const int *values, int n, confirm_fn fn, void *ctx,
+/* A menu (at most UI_MENU_MAX items); choosing one calls fn(ctx,
+ * target, UI_MENU_ARG(value, options chosen)) through a confirmation
+ * that names the item, its options, the target in full, the item's note
+ * and the warning. The spec is copied. */
+void app_menu(struct app *a, const struct ui_menu_spec *spec, confirm_fn fn, void *ctx,
 	      int64_t target);
 /* Open the webhook form; Create calls submit(ctx, url, features). */
 void app_form_open(struct app *a, form_fn submit, void *ctx);
@@ -120,6 +170,12 @@ bool dialogs_mouse(struct app *a, const struct ui_mouse_event *ev, int clicks);
 void dialogs_draw(struct app *a);
 /* Free what the dialogs hold. */
 void dialogs_free(struct app *a);
+/* The keys of the open dialog (the topmost: a notice first) and its
+ * name for the help screen in *title; NULL and *n 0 when none is open. */
+const struct ui_dialog_key *dialogs_keys(const struct app *a, const char **title, size_t *n);
+/* Those keys as a status line ("↑/↓ choose  Enter send  ? help  Esc
+ * cancel") into dst (cap > 0, always terminated). */
+void dialogs_hints(const struct app *a, char *dst, size_t cap);
 /* A cleared box with a border and a title, for overlays. */
 void app_box(struct app *a, int y, int x, int h, int w, const char *title);
 

@@ -112,35 +112,30 @@ enum ui_role ui_fmt_lock_state(char *dst, size_t cap, int device_type,
 
 enum ui_role ui_fmt_door(char *dst, size_t cap, int door_state, bool ascii)
 {
-	const char *word;
 	enum ui_role role = ROLE_NORMAL;
 
+	(void)ascii;
+	/* the words of codes.h, the same as the commands print */
 	switch (door_state) {
 	case API_DOOR_UNAVAILABLE: /* no door sensor */
 	case API_DOOR_DEACTIVATED:
-		word = dash(ascii);
 		role = ROLE_DIM;
 		break;
-	case API_DOOR_CLOSED: word = "closed"; break;
-	case API_DOOR_OPENED: word = "open"; break;
+	case API_DOOR_CLOSED:
+	case API_DOOR_OPENED:
+		break;
 	case API_DOOR_CALIBRATING:
-		word = "calibrating";
 		role = ROLE_TRANSITION;
 		break;
 	case API_DOOR_UNCALIBRATED:
-		word = "uncalibrated";
-		role = ROLE_WARNING;
-		break;
 	case API_DOOR_REMOVED:
-		word = "removed";
 		role = ROLE_WARNING;
 		break;
 	default:
-		word = "?";
 		role = ROLE_DIM;
 		break;
 	}
-	snprintf(dst, cap, "%s", word);
+	snprintf(dst, cap, "%s", api_door_state_name(door_state));
 	return role;
 }
 
@@ -161,7 +156,7 @@ enum ui_role ui_fmt_battery(char *dst, size_t cap, int charge, bool critical,
 	else
 		snprintf(dst, cap, "%s", dash(ascii));
 	if (critical)
-		return ROLE_WARNING;
+		return ROLE_ERROR; /* not the colour of "unlocked" or "offline" */
 	return charge >= 0 ? ROLE_NORMAL : ROLE_DIM;
 }
 

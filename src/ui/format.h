@@ -28,11 +28,12 @@
 enum ui_role ui_fmt_lock_state(char *dst, size_t cap, int device_type,
 			       int state, bool ascii);
 
-/* The door sensor (4.5): "closed", "open", "—" ("-" in ASCII) when there
- * is none or it is off, "calibrating", "uncalibrated", "?" unknown. */
+/* The door sensor (4.5) in the words the commands print too
+ * (api_door_state_name): "closed", "open", "no sensor", "sensor off",
+ * "calibrating", "uncalibrated", "removed", "unknown". ascii is unused. */
 enum ui_role ui_fmt_door(char *dst, size_t cap, int door_state, bool ascii);
 
-/* Battery: "87%", "12% !" when critical (ROLE_WARNING), "low !" when
+/* Battery: "87%", "12% !" when critical (ROLE_ERROR), "low !" when
  * critical and no percentage is known (charge < 0), "—" ("-") when
  * nothing is known; " ↯" (" +") appended while charging. */
 enum ui_role ui_fmt_battery(char *dst, size_t cap, int charge, bool critical,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/text.h"
 #include "ui/columns.h"
 #include "ui/private.h"
 
@@ -124,18 +125,24 @@ static void draw_tabs(struct app *a)
 	}
 }
 
-/* The request in flight longest, once past SPINNER_DELAY_MS. */
+/* The request in flight longest, once past SPINNER_DELAY_MS; or one
+ * that failed and waits to be tried again: it says so ("retrying"), so a
+ * refused connection is not a silent pause. */
 static void request_text(struct app *a, char *dst, size_t cap)
 {
 	model_request p[8];
 	size_t n = model_requests(a->m, p, 8), running = 0;
+	const model_request *retry = NULL;
 	const char *what = NULL;
 	int64_t ms = 0;
 
 	if (n > 8)
 		n = 8;
 	dst[0] = '\0';
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (p[i].state == MODEL_REQ_QUEUED && p[i].attempts > 0 &&
+		    p[i].err.kind != API_OK && !retry)
+			retry = &p[i];
 		if (p[i].state == MODEL_REQ_RUNNING && p[i].elapsed_ms >= SPINNER_DELAY_MS) {
 			if (!what || p[i].elapsed_ms > ms) {
 				what = p[i].key;
@@ -143,8 +150,13 @@ static void request_text(struct app *a, char *dst, size_t cap)
 			}
 			running++;
 		}
-	if (running)
-		snprintf(dst, cap, " %s %s %.1f s%s ", spinner(a), what, (double)ms / 1000.0,
+	}
+	if (retry)
+		snprintf(dst, cap, " %s retrying %.80s in %.1f s (%s, attempt %d) ", spinner(a),
+			 retry->key, (double)retry->starts_in_ms / 1000.0,
+			 api_status_name(retry->err.kind), retry->attempts + 1);
+	else if (running)
+		snprintf(dst, cap, " %s %.80s %.1f s%s ", spinner(a), what, (double)ms / 1000.0,
 			 running > 1 ? " (+ more)" : "");
 }
 
@@ -164,49 +176,148 @@ static const struct ui_hint detail_hints[] = {
 	{ UI_ACTION_COPY, UI_ACTION_NONE, "copy" },
 };
 
+/* The filter prompt: "/", the field with its cursor, the keys. */
+static void draw_filter_prompt(struct app *a, int y, int width)
+{
+	/* a pane that searches past its page says so (issue 13) */
+	const char *keys = ui_pane_ops(a->pane)->on_filter_enter
+				   ? "  Enter keeps (none here: searches older)  Esc clears  Ctrl-U erases"
+				   : "  Enter keeps  Esc clears  Ctrl-U erases";
+	int kw = (int)strlen(keys), fw = width - 1 - kw;
+
+	if (fw < 8) {
+		fw = width - 1;
+		kw = 0;
+	}
+	app_put(a, y, 0, 1, ROLE_STATUS, "/");
+	app_put_edit(a, y, 1, fw, ROLE_STATUS, &a->filter_edit, true);
+	if (kw > 0)
+		app_put(a, y, 1 + fw, kw, ROLE_STATUS, keys);
+}
+
+/* The status message; one too wide for the line ends with a mark that
+ * says where to read it whole. */
+static void draw_message(struct app *a, int y, int width)
+{
+	static const char more[] = " (M: all)";
+	char probe[UI_MSG_MAX * 2];
+	size_t w = text_escape(probe, sizeof probe, a->msg, strlen(a->msg), 0);
+	int mw = (int)sizeof more - 1;
+
+	if ((int)w <= width || width <= mw + 8) {
+		app_put(a, y, 0, width, a->msg_role, a->msg);
+		return;
+	}
+	app_put(a, y, 0, width - mw, a->msg_role, a->msg);
+	app_put(a, y, width - mw, mw, ROLE_STATUS, more);
+}
+
 static void draw_status(struct app *a)
 {
-	char right[160], left[UI_MSG_MAX + 256], hints[200], global[64];
+	char right[200], left[UI_MSG_MAX + 256], hints[200], global[64];
 	int y = LINES - 1, rw;
 
 	request_text(a, right, sizeof right);
 	ui_pane_hints(a->pane, a->opt.ascii, hints, sizeof hints);
 	ui_hints_format(a->pane, global_hints, UI_COUNT(global_hints), a->opt.ascii, global,
 			sizeof global);
-	if (a->filter_editing)
-		snprintf(left, sizeof left, "/%s_  (Enter %s, Esc clears)", a->filter,
-			 ui_pane_ops(a->pane)->on_filter_enter ? "keeps; none here: searches older"
-							       : "keeps");
-	else if (a->msg[0])
-		snprintf(left, sizeof left, "%s", a->msg);
-	else if (a->filter[0] && !a->detail_open)
-		snprintf(left, sizeof left, "filter \"%s\" (Esc clears)  %s", a->filter, hints);
+	rw = (int)strlen(right) > COLS / 2 ? COLS / 2 : (int)strlen(right);
+	attrset(app_attr(a, ROLE_STATUS));
+	mvhline(y, 0, ' ', COLS);
+	if (rw > 0)
+		app_put(a, y, COLS - rw, rw, ROLE_STATUS, right);
+	if (dialogs_active(a) && !a->help_open) {
+		/* a dialog's own keys, not the pane's */
+		dialogs_hints(a, left, sizeof left);
+		app_put(a, y, 0, COLS - rw, ROLE_STATUS, left);
+		return;
+	}
+	if (a->filter_editing) {
+		draw_filter_prompt(a, y, COLS - rw);
+		return;
+	}
+	if (a->msg[0]) {
+		draw_message(a, y, COLS - rw);
+		return;
+	}
+	if (a->filter[0] && !a->detail_open)
+		snprintf(left, sizeof left, "filter \"%s\" (/ edits, Esc clears)  %s", a->filter,
+			 hints);
 	else if (a->detail_open)
 		ui_hints_format(a->pane, detail_hints, UI_COUNT(detail_hints), a->opt.ascii, left,
 				sizeof left);
 	else
 		snprintf(left, sizeof left, "%s  %s", hints, global);
-	rw = (int)strlen(right) > COLS / 2 ? COLS / 2 : (int)strlen(right);
-	attrset(app_attr(a, ROLE_STATUS));
-	mvhline(y, 0, ' ', COLS);
-	app_put(a, y, 0, COLS - rw, a->msg[0] && !a->filter_editing ? a->msg_role : ROLE_STATUS,
-		left);
-	if (rw > 0)
-		app_put(a, y, COLS - rw, rw, ROLE_STATUS, right);
+	app_put(a, y, 0, COLS - rw, ROLE_STATUS, left);
+}
+
+void app_put_edit(struct app *a, int y, int x, int width, enum ui_role role,
+		  const struct ui_lineedit *e, bool focused)
+{
+	size_t from, cur;
+	char shown[UI_URL_MAX + 8], at[2] = " ";
+
+	if (width < 2)
+		return;
+	from = focused ? ui_lineedit_scroll(e, width) : 0;
+	snprintf(shown, sizeof shown, "%s", e->buf + from);
+	app_put(a, y, x, width, role, shown);
+	if (!focused)
+		return;
+	cur = e->cur - from;
+	if (e->cur < e->len)
+		at[0] = e->buf[e->cur];
+	attrset(app_attr(a, role) | A_REVERSE);
+	mvaddstr(y, x + (int)cur, at);
+	attrset(A_NORMAL);
 }
 
 /* ---- overlays ------------------------------------------------------------ */
 
+/* The help screen's lines: the open dialog's keys first (? inside a
+ * menu or dialog), then the pane's and the global keys (keymap.h), then
+ * the symbols the pane's rows use. NULL when out of memory; *n lines. */
+static struct ui_help_line *help_lines(struct app *a, size_t *n)
+{
+	const struct pane_ops *ops = ui_pane_ops(a->pane);
+	const char *dtitle = NULL;
+	size_t nd = 0, nk = ui_keymap_help(a->pane, a->opt.ascii, NULL, 0), at = 0;
+	const struct ui_dialog_key *dk = dialogs_keys(a, &dtitle, &nd);
+	size_t total = (nd ? nd + 1 : 0) + nk + (ops->n_legend ? ops->n_legend + 1 : 0);
+	struct ui_help_line *l = calloc(total ? total : 1, sizeof *l);
+
+	if (!l)
+		return NULL;
+	if (nd) {
+		l[at++] = (struct ui_help_line){ .heading = dtitle, .help = "" };
+		for (size_t i = 0; i < nd; i++, at++) {
+			snprintf(l[at].keys, sizeof l[at].keys, "%s",
+				 a->opt.ascii ? dk[i].ascii_keys : dk[i].keys);
+			l[at].help = dk[i].help;
+		}
+	}
+	at += ui_keymap_help(a->pane, a->opt.ascii, l + at, nk);
+	if (ops->n_legend) {
+		l[at++] = (struct ui_help_line){ .heading = "Symbols", .help = "" };
+		for (size_t i = 0; i < ops->n_legend; i++, at++) {
+			snprintf(l[at].keys, sizeof l[at].keys, "%s",
+				 a->opt.ascii ? ops->legend[i].ascii : ops->legend[i].symbol);
+			l[at].help = ops->legend[i].meaning;
+		}
+	}
+	*n = at;
+	return l;
+}
+
 static void draw_help(struct app *a)
 {
-	size_t n = ui_keymap_help(a->pane, a->opt.ascii, NULL, 0);
-	struct ui_help_line *lines = calloc(n ? n : 1, sizeof *lines);
+	size_t n = 0;
+	struct ui_help_line *lines = help_lines(a, &n);
 	int w = COLS - 4 < 76 ? COLS - 4 : 76, h = LINES - 2;
 	int y = 1, x = (COLS - w) / 2;
 
 	if (!lines)
 		return;
-	n = ui_keymap_help(a->pane, a->opt.ascii, lines, n);
 	app_box(a, y, x, h, w, "Keys (Esc closes, arrows scroll)");
 	if (a->help_top > (int)n - (h - 2))
 		a->help_top = (int)n - (h - 2);
@@ -251,23 +362,43 @@ static void draw_detail(struct app *a, int top, int rows)
 			a->detail.v[a->detail_top + i]);
 }
 
+/* The messages view (M): the last UI_HISTORY_MAX messages, newest
+ * first, each with its time and wrapped whole to the screen's width, so
+ * that a message cut in the status line can be read here. */
 void frame_messages(struct app *a)
 {
 	struct ui_lines l = { 0 };
-	size_t kept = a->history_n < UI_HISTORY_MAX ? a->history_n : UI_HISTORY_MAX;
+	size_t kept = ui_messages_count(&a->history);
+	int width = COLS - 2 - 10; /* the detail view's margin, "HH:MM:SS  " */
 
 	for (size_t i = 0; i < kept; i++) {
-		const struct ui_msg *m = &a->history[(a->history_n - 1 - i) % UI_HISTORY_MAX];
+		const struct ui_msg *m = ui_messages_get(&a->history, i);
+		const char *p = m->text;
 		char when[16];
 		struct tm tm;
+		bool first = true;
 
 		localtime_r(&m->at, &tm);
 		strftime(when, sizeof when, "%H:%M:%S", &tm);
-		app_lines_add(&l, "%s  %s", when, m->text);
+		do {
+			size_t n = ui_wrap_line(p, width);
+
+			app_lines_add(&l, "%-8s  %.*s", first ? when : "", (int)n, p);
+			first = false;
+			p += n;
+			while (*p == ' ')
+				p++;
+		} while (*p);
 	}
 	if (!kept)
 		app_lines_add(&l, "%s", "no messages yet");
-	app_detail(a, "Messages of this session, newest first", &l);
+	{
+		char title[80];
+
+		snprintf(title, sizeof title, "Messages of this session (the last %d), newest first",
+			 UI_HISTORY_MAX);
+		app_detail(a, title, &l);
+	}
 	ui_lines_free(&l);
 }
 
@@ -289,9 +420,10 @@ void frame_paint(struct app *a)
 	else
 		ui_pane_ops(a->pane)->draw(a, a->pane_state[a->pane], 2, LINES - 3, COLS);
 	draw_status(a);
+	dialogs_draw(a);
+	/* over the dialogs: ? inside a menu or dialog shows its keys */
 	if (a->help_open)
 		draw_help(a);
-	dialogs_draw(a);
 	attrset(A_NORMAL);
 	refresh();
 }

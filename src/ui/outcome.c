@@ -78,7 +78,7 @@ static const char *outcome_text(model_outcome outcome)
 	case MODEL_OUTCOME_SUCCEEDED:
 		return "succeeded";
 	case MODEL_OUTCOME_FAILED:
-		return "FAILED";
+		return "failed";
 	case MODEL_OUTCOME_UNKNOWN:
 		return "no result delivered yet";
 	default:
@@ -86,25 +86,39 @@ static const char *outcome_text(model_outcome outcome)
 	}
 }
 
+/* Why an advanced action failed, in words: the error code's meaning
+ * (codes.h), the code itself only when nukitui does not know it. */
+static void failure_text(char *dst, size_t cap, const char *error_code)
+{
+	const api_code *code = error_code[0] ? api_callback_error_find(error_code) : NULL;
+
+	if (code)
+		snprintf(dst, cap, ": %s", code->name);
+	else if (error_code[0])
+		snprintf(dst, cap, ", with an error nukitui does not know (code %s)", error_code);
+	else
+		dst[0] = '\0';
+}
+
 /* An advanced action: the request id, then its outcome from the webhook
  * log. True when it is over. */
 static bool report_advanced(struct app *a, struct ui_followed *f,
 			    const model_action_info *info)
 {
-	const api_code *code = info->error_code[0] ? api_callback_error_find(info->error_code) : NULL;
+	char why[160];
 
 	if (f->accepted && info->outcome == f->reported)
 		return false;
 	f->accepted = true;
 	f->reported = info->outcome;
+	failure_text(why, sizeof why, info->error_code);
 	app_report(a, info->outcome == MODEL_OUTCOME_FAILED ? ROLE_ERROR
 		      : info->outcome == MODEL_OUTCOME_SUCCEEDED ? ROLE_OK : ROLE_TRANSITION,
-		   "%s on %s: request %s, %s%s%s%s%s%s",
+		   "%s on %s: %s%s (request %s)",
 		   info->kind == MODEL_ACT_ADVANCED ? api_action_name(info->device_type, info->code)
 						    : model_action_name(info->kind),
-		   f->label, info->request_id[0] ? info->request_id : "(none)",
-		   outcome_text(info->outcome), info->error_code[0] ? ", error code " : "",
-		   info->error_code, code ? " (" : "", code ? code->name : "", code ? ")" : "");
+		   f->label, outcome_text(info->outcome), why,
+		   info->request_id[0] ? info->request_id : "none");
 	return info->outcome != MODEL_OUTCOME_PENDING;
 }
 
@@ -130,6 +144,10 @@ static bool report_lock(struct app *a, struct ui_followed *f, const model_action
 		app_report(a, ROLE_WARNING,
 			   "%s %s: accepted by the API, but the lock is offline; nothing changed",
 			   what, f->label);
+	} else if (s && s->has_state && api_device_is_lock(s->type) &&
+		   s->state.state == API_LOCK_STATE_MOTOR_BLOCKED) {
+		app_report(a, ROLE_ERROR, "%s %s: stopped, its motor is blocked; check the door "
+			   "and the bolt, then try again", what, f->label);
 	} else if (s && s->has_state && s->state.state != want) {
 		ui_fmt_lock_state(state, sizeof state, s->type, s->state.state, a->opt.ascii);
 		app_report(a, ROLE_WARNING, "%s %s: accepted, but it is still %s after %d reads", what,
@@ -224,6 +242,7 @@ static bool report(struct app *a, struct ui_followed *f)
 	if (info.state == MODEL_REQ_FAILED) {
 		app_report(a, ROLE_ERROR, "%s %s: %s", model_action_name(info.kind), f->label,
 			   info.err.message);
+		app_message_reports(a, &info.err); /* "could not connect" goes once back */
 		return true;
 	}
 	if (info.state != MODEL_REQ_DONE)

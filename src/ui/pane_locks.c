@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "api/codes.h"
+#include "api/goal.h"
 #include "api/text.h"
 #include "ui/columns.h"
 #include "ui/private.h"
@@ -23,14 +24,18 @@
 
 enum { C_NAME, C_TYPE, C_STATE, C_DOOR, C_BATTERY, C_ONLINE, C_CHANGED, C_COUNT };
 
+/* Ranked by use (the last number; the lowest goes first when the width
+ * runs out): name, state, battery, online, when it last changed, the
+ * door; the type, which does not change, goes first (it stays in the
+ * detail view). At 80 columns all but Type fit. */
 static const struct ui_column columns[C_COUNT] = {
 	[C_NAME] = { "Name", 16, 28, 2, 10, UI_ALIGN_LEFT },
-	[C_TYPE] = { "Type", 10, 18, 2, 4, UI_ALIGN_LEFT },
+	[C_TYPE] = { "Type", 10, 18, 2, 3, UI_ALIGN_LEFT },
 	[C_STATE] = { "State", 12, 24, 2, 9, UI_ALIGN_LEFT },
-	[C_DOOR] = { "Door", 6, 8, 0, 5, UI_ALIGN_LEFT },
+	[C_DOOR] = { "Door", 9, 10, 0, 5, UI_ALIGN_LEFT },
 	[C_BATTERY] = { "Battery", 7, 9, 0, 8, UI_ALIGN_RIGHT },
 	[C_ONLINE] = { "Online", 7, 8, 0, 7, UI_ALIGN_LEFT },
-	[C_CHANGED] = { "Changed", 10, 12, 1, 3, UI_ALIGN_LEFT },
+	[C_CHANGED] = { "Changed", 10, 12, 1, 6, UI_ALIGN_LEFT },
 };
 
 static const struct ui_binding keys[] = {
@@ -47,6 +52,18 @@ static const struct ui_hint hints[] = {
 	{ UI_ACTION_OPEN, UI_ACTION_NONE, "details" },
 	{ UI_ACTION_FILTER, UI_ACTION_NONE, "filter" },
 	{ UI_ACTION_REFRESH, UI_ACTION_NONE, "reload" },
+};
+
+/* The symbols of the rows, for the help screen. */
+static const struct ui_legend legend[] = {
+	{ "\u25cf", "[L]", "Locked (an opener: online)" },
+	{ "\u25cb", "[U]", "Unlocked, unlatched or open" },
+	{ "\u25d0 \u2026", "[~] ...", "Moving: locking, unlocking, opening" },
+	{ "\u25ce", "[R]", "Ring to open is on (opener)" },
+	{ "! (State)", "[!] (State)", "An error: motor blocked, wrong code" },
+	{ "12% !", "12% !", "Battery critical: change it soon (in red)" },
+	{ "\u21af", "+", "Charging (after the battery)" },
+	{ "\u2014", "-", "Not known (no state reported)" },
 };
 
 struct locks_state {
@@ -140,7 +157,7 @@ static void enter(struct app *a, void *vst)
 
 	model_watch(a->m, MODEL_SMARTLOCKS, true);
 	model_refresh(a->m, MODEL_SMARTLOCKS, false);
-	st->filter[0] = '\0';
+	/* the filter stays until cleared (the app keeps it per pane) */
 	rebuild(a, st);
 }
 
@@ -227,6 +244,24 @@ static void draw(struct app *a, void *vst, int top, int rows, int cols)
 
 /* ---- actions --------------------------------------------------------------- */
 
+/* "Front door (Smart Lock 3.0/4.0, id 18298712180)", escaped. */
+static void target_text(char *dst, size_t cap, const api_smartlock *s)
+{
+	char raw[256];
+
+	snprintf(raw, sizeof raw, "%s (%s, id %" PRId64 ")", s->name, api_device_type_name(s->type),
+		 s->smartlock_id);
+	text_escape(dst, cap, raw, strlen(raw), 0);
+}
+
+/* The warning for an offline device, in the menu and the confirmations. */
+static const char *offline_warning(const api_smartlock *s)
+{
+	return s->server_state == API_SERVER_OFFLINE
+		       ? "It is offline: it will not act until it is back online."
+		       : NULL;
+}
+
 /* The name of lock id as the person saw it, for messages. */
 static const char *lock_name(struct app *a, const struct locks_state *st, int64_t id)
 {
@@ -250,24 +285,27 @@ static void do_lock(struct app *a, void *vst, int64_t id, int lock)
 	app_message(a, ROLE_TRANSITION, "%s sent to %s", lock ? "lock" : "unlock", name);
 }
 
-static void do_advanced(struct app *a, void *vst, int64_t id, int action)
+static void do_advanced(struct app *a, void *vst, int64_t id, int arg)
 {
 	struct locks_state *st = vst;
 	api_error err;
 	model_action_id aid;
 	const api_smartlock *s = selected(a, st);
+	int action = UI_MENU_VALUE(arg), options = UI_MENU_OPTIONS(arg);
+	const char *words = api_action_option_words(options);
 
 	if (!s || s->smartlock_id != id) {
 		app_message(a, ROLE_ERROR, "the selected smart lock changed; nothing was sent");
 		return;
 	}
-	if (model_action_advanced(a->m, id, s->type, action, 0, &aid, &err) != API_OK) {
+	if (model_action_advanced(a->m, id, s->type, action, options, &aid, &err) != API_OK) {
 		app_error(a, "action", &err);
 		return;
 	}
 	app_follow_action(a, aid, s->name);
-	app_message(a, ROLE_TRANSITION, "%s (advanced) sent to %s", api_action_name(s->type, action),
-		    s->name);
+	app_message(a, ROLE_TRANSITION, "%s%s%s%s (advanced) sent to %s",
+		    api_action_name(s->type, action), words[0] ? " (" : "", words,
+		    words[0] ? ")" : "", s->name);
 }
 
 static void confirm_lock(struct app *a, struct locks_state *st, bool lock)
@@ -283,10 +321,9 @@ static void confirm_lock(struct app *a, struct locks_state *st, bool lock)
 		return;
 	}
 	snprintf(title, sizeof title, "%s", lock ? "Lock" : "Unlock");
-	snprintf(text, sizeof text, "%s \"%s\" (%s, id %" PRId64 ")?%s", lock ? "Lock" : "Unlock",
+	snprintf(text, sizeof text, "%s \"%s\" (%s, id %" PRId64 ")?%s%s", lock ? "Lock" : "Unlock",
 		 s->name, api_device_type_name(s->type), s->smartlock_id,
-		 s->server_state == API_SERVER_OFFLINE ? " It is offline: the API may accept this, but the lock "
-					"will not act until it is back." : "");
+		 offline_warning(s) ? " " : "", offline_warning(s) ? offline_warning(s) : "");
 	{
 		char safe[sizeof text];
 		text_escape(safe, sizeof safe, text, strlen(text), 0);
@@ -294,32 +331,71 @@ static void confirm_lock(struct app *a, struct locks_state *st, bool lock)
 	}
 }
 
+/* What an action does, said in its confirmation: above all, which ones
+ * open the door. */
+static const char *action_note(int type, int action)
+{
+	if (api_device_is_opener(type)) {
+		switch (action) {
+		case API_OPENER_ACTION_OPEN:
+			return "Open releases the door (the electric strike buzzes): it opens.";
+		case API_OPENER_ACTION_RTO_ON:
+			return "Ring to open: the next ring of the bell opens the door.";
+		case API_OPENER_ACTION_CM_ON:
+			return "Continuous mode: every ring opens the door until it is turned off.";
+		default:
+			return NULL;
+		}
+	}
+	switch (action) {
+	case API_ACTION_UNLATCH:
+		return "Unlatch opens the door: it pulls the latch, so the door can be pushed open.";
+	case API_ACTION_LOCK_N_GO:
+		return "Lock 'n' go unlocks now and locks again after a short time.";
+	case API_ACTION_LOCK_N_GO_UNLATCH:
+		return "Lock 'n' go with unlatch opens the door (it pulls the latch), then "
+		       "locks again after a short time.";
+	default:
+		return NULL;
+	}
+}
+
 /* The advanced actions the selected device takes (codes.h: the lock or
- * the opener actions of 4.6, the Box's unlock). */
+ * the opener actions of 4.6, the Box's unlock), with the options each
+ * takes (api/goal.h) and what it does; as careful as u: the target in
+ * full and the offline warning. */
 static void action_menu(struct app *a, struct locks_state *st)
 {
 	const api_smartlock *s = selected(a, st);
 	const api_code *family;
 	size_t n_family = 0;
-	const char *labels[UI_MENU_MAX];
-	int codes[UI_MENU_MAX];
+	struct ui_menu_item items[UI_MENU_MAX];
 	int n = 0;
-	char title[96];
+	char title[96], target[256];
 
 	if (!s)
 		return;
 	family = api_codes((api_code_family)api_action_family(s->type), &n_family);
-	for (size_t i = 0; family && i < n_family && n < (int)UI_COUNT(codes); i++)
+	for (size_t i = 0; family && i < n_family && n < (int)UI_COUNT(items); i++)
 		if (api_action_valid(s->type, family[i].code)) {
-			codes[n] = family[i].code;
-			labels[n++] = api_action_name(s->type, family[i].code);
+			items[n] = (struct ui_menu_item){
+				.label = api_action_name(s->type, family[i].code),
+				.value = family[i].code,
+				.options = api_action_options(s->type, family[i].code),
+				.note = action_note(s->type, family[i].code),
+			};
+			n++;
 		}
 	if (n == 0) {
-		app_message(a, ROLE_WARNING, "no actions are known for a device of type %d", s->type);
+		app_message(a, ROLE_WARNING, "nukitui knows no actions for this kind of device");
 		return;
 	}
 	text_escape(title, sizeof title, s->name, strlen(s->name), 40);
-	app_menu(a, title, labels, codes, n, do_advanced, st, s->smartlock_id);
+	target_text(target, sizeof target, s);
+	app_menu(a, &(struct ui_menu_spec){ .title = title, .target = target,
+					     .warning = offline_warning(s), .items = items,
+					     .n = n },
+		 do_advanced, st, s->smartlock_id);
 }
 
 static void show_detail(struct app *a, const api_smartlock *s)
@@ -340,9 +416,13 @@ static void show_detail(struct app *a, const api_smartlock *s)
 	app_lines_add(&l, "Server state    %s (%d: %s)", buf, s->server_state,
 		      api_server_state_name(s->server_state));
 	app_lines_add(&l, "Admin PIN state %d", s->admin_pin_state);
-	app_lines_add(&l, "Firmware        %d.%d.%d   hardware %d.%d", (s->firmware_version >> 16) & 0xff,
-		      (s->firmware_version >> 8) & 0xff, s->firmware_version & 0xff,
-		      (s->hardware_version >> 8) & 0xff, s->hardware_version & 0xff);
+	{
+		char fw[32], hw[32];
+
+		app_lines_add(&l, "Firmware        %s   hardware %s",
+			      api_firmware_text(fw, sizeof fw, s->firmware_version),
+			      api_hardware_text(hw, sizeof hw, s->hardware_version));
+	}
 	if (s->has_state) {
 		const api_smartlock_state *t = &s->state;
 		ui_fmt_lock_state(buf, sizeof buf, s->type, t->state, a->opt.ascii);
@@ -462,6 +542,8 @@ const struct pane_ops pane_locks_ops = {
 	.n_keys = UI_COUNT(keys),
 	.hints = hints,
 	.n_hints = UI_COUNT(hints),
+	.legend = legend,
+	.n_legend = UI_COUNT(legend),
 	.enter = enter,
 	.free = free_state,
 	.draw = draw,

@@ -290,11 +290,15 @@ static void next_key(struct app *a, struct logs_state *st)
 		app_message(a, ROLE_DIM, "this account has one API key");
 		return;
 	}
+	bool was_following = st->lv.log && model_log_following(a->m, st->lv.log);
+
 	for (i = 0; i < k->n && k->items[i].api_key_id != st->key; i++)
 		;
-	/* the page size, filter and failed-only flag carry over */
+	/* the page size, filter and failed-only flag carry over; follow
+	 * does not, and says so */
 	open_key(a, st, k->items[(i + 1) % k->n].api_key_id);
-	app_message(a, ROLE_DIM, "API key %" PRId64, st->key);
+	app_message(a, ROLE_DIM, "API key %" PRId64 " (%zu of %zu)%s", st->key, (i + 1) % k->n + 1,
+		    k->n, was_following ? "; follow is off now, f follows this key" : "");
 }
 
 /* y: the delivery id; in the detail view, the body sent. */

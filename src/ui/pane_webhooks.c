@@ -153,7 +153,7 @@ static void enter(struct app *a, void *vst)
 	model_watch(a->m, MODEL_WEBHOOKS, true);
 	model_refresh(a->m, MODEL_WEBHOOKS, false);
 	model_health_refresh(a->m, false, &err);
-	st->filter[0] = '\0';
+	/* the filter stays until cleared (the app keeps it per pane) */
 	rebuild(a, st);
 }
 

@@ -23,6 +23,8 @@
 #include "ui/format.h"
 #include "ui/input.h"
 #include "ui/keymap.h"
+#include "ui/lineedit.h"
+#include "ui/messages.h"
 #include "ui/mouse.h"
 #include "ui/outcome.h"
 #include "ui/panes.h"
@@ -49,6 +51,14 @@ struct ui_hint {
 	const char *text;
 };
 
+/* One symbol of a pane's rows and what it means, for the legend that
+ * the help screen shows under the pane's keys. */
+struct ui_legend {
+	const char *symbol;            /* "↯" */
+	const char *ascii;             /* its --ascii form: "+" */
+	const char *meaning;           /* "charging" */
+};
+
 /* One pane. Its state is a struct of its own, state_size bytes that the
  * app allocates zeroed at start and hands to every callback as st; a
  * pane file keeps no state of its own (no file-level variables). Every
@@ -63,6 +73,9 @@ struct pane_ops {
 	/* the status-line hints, in order */
 	const struct ui_hint *hints;
 	size_t n_hints;
+	/* the symbols its rows use, for the help screen (may be NULL) */
+	const struct ui_legend *legend;
+	size_t n_legend;
 	/* The pane became visible: ask the model for what it shows. */
 	void (*enter)(struct app *a, void *st);
 	/* Another pane is about to be shown. */
@@ -114,25 +127,13 @@ void ui_pane_hints(enum ui_pane_id pane, bool ascii, char *dst, size_t cap);
 /* The webhook form's URL buffer: the longest URL the API layer accepts. */
 #define UI_URL_MAX (API_WEBHOOK_URL_MAX + 1)
 
-#define UI_MSG_MAX 256
-/* Messages kept for the messages view (M), newest last. */
-#define UI_HISTORY_MAX 64
-
-struct ui_msg {
-	time_t at;
-	enum ui_role role;
-	char text[UI_MSG_MAX];
-};
-
 /* The app's state, its fields ordered by size (no padding to speak of). */
 struct app {
 	model *m;
 	void *pane_state[PANE_COUNT];  /* one per pane, state_size bytes */
 	time_t now;
-	/* status message: when it was set, and every message of the
-	 * session, newest last (history_n: messages ever, the ring's head) */
+	/* status message: when it was set */
 	time_t msg_at;
-	size_t history_n;
 	/* detail view: lines owned here, escaped already */
 	struct ui_lines detail;
 	const void *detail_owner;      /* the pane that may refresh it, or NULL */
@@ -147,7 +148,8 @@ struct app {
 	struct ui_input input;
 	struct ui_dialogs dlg;         /* dialogs.h */
 	struct ui_outcome outcome;     /* outcome.h */
-	struct ui_msg history[UI_HISTORY_MAX];
+	struct ui_messages history;    /* the last messages, for M */
+	struct ui_lineedit filter_edit; /* the filter prompt, over filter */
 
 	enum ui_pane_id pane;
 	unsigned spin;
@@ -166,12 +168,16 @@ struct app {
 	bool drop_keys;
 	bool msg_keep;                 /* an outcome: stays on a key press
 					  or pane switch until it expires */
+	bool msg_network;              /* it reports a network failure: it
+					  goes once the network is back */
 	bool filter_editing;           /* the filter prompt is open */
 	bool help_open;
 	bool detail_open;
 	bool mouse;                    /* the terminal reports mouse events */
 
-	char filter[64];
+	char filter[64];               /* the shown pane's filter */
+	char pane_filter[PANE_COUNT][64]; /* each pane's, kept across
+					     switches until cleared */
 	char detail_title[128];
 	char msg[UI_MSG_MAX];
 };
@@ -192,8 +198,13 @@ void app_message(struct app *a, enum ui_role role, const char *fmt, ...)
  * message replaces it. */
 void app_report(struct app *a, enum ui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* An api_error as the status message, in plain words. */
+/* An api_error as the status message, in plain words. A network, TLS or
+ * timeout error goes from the status line once a request succeeds
+ * again (it stays in the messages view). */
 void app_error(struct app *a, const char *what, const api_error *err);
+/* The status message just set reports err: when that is a network
+ * failure, it goes once the network is back, as app_error's. */
+void app_message_reports(struct app *a, const api_error *err);
 /* Show lines (taken over: the caller's struct is emptied) full screen. */
 void app_detail(struct app *a, const char *title, struct ui_lines *lines);
 /* Append a printf-formatted line to l (text must be escaped already). */
@@ -208,6 +219,10 @@ struct ui_scroll;
 bool app_scroll_action(struct ui_scroll *sc, enum ui_action act);
 /* Discard the keys typed so far (before a question is asked). */
 void app_flush_input(struct app *a);
+/* Draw the text field e at (y, x), width cells, in role; with the
+ * cursor as a reverse cell when focused. */
+void app_put_edit(struct app *a, int y, int x, int width, enum ui_role role,
+		  const struct ui_lineedit *e, bool focused);
 /* Copy value (len bytes, untrusted is fine: only its base64 is written)
  * to the terminal's clipboard with OSC 52 (clipboard.h; wrapped for tmux
  * when $TMUX is set) and say in the status line that what (program text

@@ -260,16 +260,16 @@ wait_for access_has $((n + 1))
 check "lock: sent POST .../action/lock" \
 	grep -q "^POST /smartlock/$lock_id/action/lock 204" "$ACCESS"
 
-nk --base-url "$URL" unlock "$lock_id" --advanced
-expect "unlock ID --advanced" 0
+nk --base-url "$URL" unlock "$lock_id" --advanced --no-wait
+expect "unlock ID --advanced --no-wait" 0
 check "unlock --advanced: prints the requestId" \
 	sh -c '[ "$(wc -l < "$1")" -eq 1 ] && grep -q "^[0-9a-zA-Z-]\{8,\}$" "$1"' _ "$tmp/out"
 check "unlock --advanced: sent .../unlock/advanced" \
 	wait_for grep -q "^POST /smartlock/$lock_id/action/unlock/advanced 200" "$ACCESS"
 
-nk --base-url "$URL" --json lock "$lock_id" --advanced
-expect "lock ID --advanced --json" 0
-check "lock --advanced --json: {\"requestId\":...}" grep -q '^{"requestId":"' "$tmp/out"
+nk --base-url "$URL" --json lock "$lock_id" --advanced --no-wait
+expect "lock ID --advanced --no-wait --json" 0
+check "lock --advanced --json: {...\"requestId\":...}" grep -q '^{.*"requestId":"' "$tmp/out"
 
 nk --base-url "$URL" action "$opener_id" rto-on
 expect "action OPENER rto-on" 0

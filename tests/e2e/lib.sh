@@ -5,7 +5,8 @@
 # back with capture-pane, and what reached the simulator is read from its
 # access log. Every wait is a loop on a condition with a deadline. The
 # script ends with `finish`, which prints "N passed, N failed".
-# E2E_TERM, when set, is the TERM the dashboard runs with inside tmux.
+# E2E_TERM, when set, is the TERM the dashboard runs with inside tmux;
+# E2E_COLS and E2E_ROWS, when set, the terminal's size.
 set -u
 
 top_builddir=${top_builddir:-.}
@@ -86,7 +87,7 @@ LANG=C.UTF-8; LC_ALL=C.UTF-8; export LANG LC_ALL
 echo "EXITED rc=\$?"
 sleep 600
 EOS
-	$T new-session -d -x 120 -y 35 "sh $tmp/run.sh $*"
+	$T new-session -d -x "${E2E_COLS:-120}" -y "${E2E_ROWS:-35}" "sh $tmp/run.sh $*"
 }
 
 screen() { $T capture-pane -p; }

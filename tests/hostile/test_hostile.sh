@@ -370,7 +370,7 @@ check "escapes: smartlocks shows bidi, zero-width, BEL, bad UTF-8 escaped" \
 for args in "--tsv smartlocks" "--json smartlocks" "smartlock 101" \
 	"--json smartlock 101" "webhooks" "--tsv webhooks" "--json webhooks" \
 	"keys" "--json keys" "logs 301" "--tsv logs 301" "--json logs 301" \
-	"unlock 101 --advanced" \
+	"unlock 101 --advanced --no-wait" \
 	"webhooks create https://hooks.example/x DEVICE_STATUS"; do
 	# shellcheck disable=SC2086
 	nk escapes $args

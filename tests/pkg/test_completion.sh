@@ -169,7 +169,7 @@ run_cases() {
 	check "$s: logs options" offers $s "nukitui logs --" --all --before \
 		--failed --help --json --limit --pages --tsv
 	check "$s: lock options" offers $s "nukitui lock 5 --" --advanced \
-		--help --json --tsv
+		--help --json --no-wait --tsv
 	check "$s: auth create options" includes $s "nukitui auth create --" \
 		--name --account-user --smartlock --remote --from --until \
 		--weekdays --time

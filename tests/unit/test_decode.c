@@ -1437,8 +1437,8 @@ START_TEST(action_name_depends_on_device_type)
 END_TEST
 
 static const struct name_case door_state_names[] = {
-	{ 0, 0, "unavailable" },  { 0, 1, "deactivated" },
-	{ 0, 2, "closed" },       { 0, 3, "opened" },
+	{ 0, 0, "no sensor" },    { 0, 1, "sensor off" },
+	{ 0, 2, "closed" },       { 0, 3, "open" },
 	{ 0, 5, "calibrating" },  { 0, 16, "uncalibrated" },
 	{ 0, 240, "removed" },    { 0, 255, "unknown" },
 	{ 0, 77, "unknown" },
@@ -1453,7 +1453,7 @@ START_TEST(door_state_has_its_name)
 END_TEST
 
 static const struct name_case server_state_names[] = {
-	{ 0, 0, "ok" },           { 0, 1, "unregistered" },
+	{ 0, 0, "online" },       { 0, 1, "unregistered" },
 	{ 0, 2, "auth UUID invalid" }, { 0, 3, "auth invalid" },
 	{ 0, 4, "offline" },      { 0, 5, "unknown" },
 };

@@ -945,7 +945,7 @@ START_TEST(test_action_unknown_device_type_is_refused)
 	garble(&r, &e);
 	api_status st =
 		api_req_action(&r, SL_ID, unknown_types[_i], 1, 0, false, &e);
-	assert_refused(st, &r, &e, "unknown device type");
+	assert_refused(st, &r, &e, "does not know this kind of device");
 }
 END_TEST
 
@@ -1163,7 +1163,7 @@ START_TEST(test_auth_create_account_user_id_must_be_1_to_int32_max)
 		ck_assert_ptr_nonnull(strstr(r.body, want));
 		api_request_free(&r);
 	} else {
-		assert_refused(st, &r, &e, "accountUserId must be between 1");
+		assert_refused(st, &r, &e, "account user id must be between 1");
 	}
 }
 END_TEST
@@ -1255,7 +1255,7 @@ START_TEST(test_auth_create_from_date_must_be_rfc3339)
 	api_status st = build_auth(&a, &r, &e);
 	if (date_cases[_i].needle) {
 		assert_refused(st, &r, &e, date_cases[_i].needle);
-		ck_assert_ptr_nonnull(strstr(e.message, "allowedFromDate"));
+		ck_assert_ptr_nonnull(strstr(e.message, "the start date"));
 	} else {
 		ck_assert_msg(st == API_OK, "%s", e.message);
 		ck_assert_ptr_nonnull(strstr(r.body, date_cases[_i].date));
@@ -1274,7 +1274,7 @@ START_TEST(test_auth_create_until_date_must_be_rfc3339)
 	api_status st = build_auth(&a, &r, &e);
 	if (date_cases[_i].needle) {
 		assert_refused(st, &r, &e, date_cases[_i].needle);
-		ck_assert_ptr_nonnull(strstr(e.message, "allowedUntilDate"));
+		ck_assert_ptr_nonnull(strstr(e.message, "the end date"));
 	} else {
 		ck_assert_msg(st == API_OK, "%s", e.message);
 		ck_assert_ptr_null(strstr(r.body, "allowedFromDate"));
@@ -1317,7 +1317,7 @@ START_TEST(test_auth_create_until_date_must_be_after_from_date)
 		api_request_free(&r);
 	} else {
 		assert_refused(st, &r, &e,
-			       "allowedUntilDate must be after allowedFromDate");
+			       "the authorization must end after it starts");
 	}
 }
 END_TEST
@@ -1343,7 +1343,7 @@ START_TEST(test_auth_create_week_days_are_a_7_bit_mask)
 	api_error e;
 	api_status st = build_auth(&a, &r, &e);
 	if (!week_day_cases[_i].json) {
-		assert_refused(st, &r, &e, "allowedWeekDays must be");
+		assert_refused(st, &r, &e, "the week days must be");
 	} else {
 		ck_assert_msg(st == API_OK, "%s", e.message);
 		if (week_day_cases[_i].json[0])
@@ -1364,12 +1364,12 @@ static const struct {
 	{0, 1439, NULL},
 	{480, 1020, NULL},
 	{0, 1, NULL},
-	{0, 1440, "allowedUntilTime must be minutes after midnight"},
-	{1440, 1500, "allowedFromTime must be minutes after midnight"},
-	{-2, 600, "allowedFromTime must be minutes after midnight, 0 to 1439"},
-	{600, -2, "allowedUntilTime must be minutes"},
-	{600, 600, "allowedUntilTime must be after allowedFromTime"},
-	{700, 600, "allowedUntilTime must be after allowedFromTime"},
+	{0, 1440, "the daily end time must be minutes after midnight"},
+	{1440, 1500, "the daily start time must be minutes after midnight"},
+	{-2, 600, "the daily start time must be minutes after midnight, 0 to 1439"},
+	{600, -2, "the daily end time must be minutes"},
+	{600, 600, "the daily end time must be after the start time"},
+	{700, 600, "the daily end time must be after the start time"},
 	{600, -1, "give both or neither"},
 	{-1, 600, "give both or neither"},
 };
@@ -1423,7 +1423,7 @@ START_TEST(test_auth_create_refused_late_field_still_leaves_out_zeroed)
 	a.allowed_until_time = 899;
 	api_request r;
 	api_error e;
-	assert_refused(build_auth(&a, &r, &e), &r, &e, "allowedUntilTime");
+	assert_refused(build_auth(&a, &r, &e), &r, &e, "the daily end time");
 }
 END_TEST
 

@@ -1049,13 +1049,14 @@ static const struct {
 } doors[] = {
 	{ 2, false, "closed" },
 	{ 3, false, "open" },
-	{ 0, false, "\u2014" },
-	{ 1, true, "-" },
-	{ 255, false, "?" },
+	{ 0, false, "no sensor" },
+	{ 1, true, "sensor off" },
+	{ 255, false, "unknown" },
+	{ 77, false, "unknown" },
 	{ 16, false, "uncalibrated" },
 };
 
-START_TEST(test_door_is_closed_open_or_a_dash)
+START_TEST(test_door_reads_the_words_of_the_commands)
 {
 	char buf[32];
 
@@ -1071,13 +1072,13 @@ static const struct {
 	enum ui_role role;
 } batteries[] = {
 	{ 87, false, false, false, "87%", ROLE_NORMAL },
-	{ 12, true, false, false, "12% !", ROLE_WARNING },
+	{ 12, true, false, false, "12% !", ROLE_ERROR },
 	{ -1, false, false, false, "\u2014", ROLE_DIM },
 	{ -1, false, false, true, "-", ROLE_DIM },
-	{ -1, true, false, false, "low !", ROLE_WARNING },
+	{ -1, true, false, false, "low !", ROLE_ERROR },
 	{ 50, false, true, false, "50% \u21af", ROLE_NORMAL },
 	{ 50, false, true, true, "50% +", ROLE_NORMAL },
-	{ 8, true, true, true, "8% ! +", ROLE_WARNING },
+	{ 8, true, true, true, "8% ! +", ROLE_ERROR },
 	{ 140, false, false, true, "100%", ROLE_NORMAL },
 };
 
@@ -1766,7 +1767,7 @@ static Suite *ui_suite(void)
 	tcase_add_loop_test(tc, test_lock_state_is_symbol_and_word_per_type, 0,
 			    (int)COUNT(lock_states));
 	tcase_add_test(tc, test_lock_states_are_one_cell_per_character);
-	tcase_add_loop_test(tc, test_door_is_closed_open_or_a_dash, 0,
+	tcase_add_loop_test(tc, test_door_reads_the_words_of_the_commands, 0,
 			    (int)COUNT(doors));
 	tcase_add_loop_test(tc, test_battery_is_percent_marked_when_critical,
 			    0, (int)COUNT(batteries));
