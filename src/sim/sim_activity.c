@@ -19,19 +19,17 @@
 
 #include "sim/sim_activity.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/sim_activity_private.h"
 #include "sim/sim_util.h"
 
 /* The history ends where the webhook logs' does: 2025-09-13T11:27:39Z. */
 #define ACT_EPOCH 1757762859u
 #define ACT_MAX_DAYS 7300u
-#define ACT_ID_LEN 24
-#define ACT_ID_MARK UINT64_C(0xac00000000000000)
 #define ACT_MAX_ACTORS 32
 #define ACT_NEVER INT64_MAX
 
@@ -52,8 +50,6 @@ enum {
 
 /* ---- kinds of device ------------------------------------------------------ */
 
-typedef enum act_kind { K_DOOR, K_PLAIN, K_OPENER, K_BOX } act_kind;
-
 static const struct act_class {
 	unsigned k;              /* entries per episode */
 	unsigned slots;          /* slots a day */
@@ -71,134 +67,6 @@ static const struct act_class {
 		       { 0, 5 }, { 0, 240 }, 240 },
 	[K_BOX] = { 1, 2, { { 600, 840 }, { 840, 1140 } }, { 0 }, { 0 }, 0 },
 };
-
-/* Someone who may open a lock: one authorization, copied. */
-typedef struct act_actor {
-	char id[ACT_ID_LEN + 1];
-	char name[SIM_PEOPLE_NAME_MAX];
-	int account_user_id;      /* 0: none */
-	int type;                 /* SmartlockAuth.type */
-	bool fingerprints;
-	unsigned weight;
-	int week_days;            /* -1: any; Mon 64 .. Sun 1 */
-	int from_min, until_min;  /* -1: none */
-	int64_t from_ms, until_ms, created_ms, last_ms;
-} act_actor;
-
-/* One entry, generated or live. */
-typedef struct act_entry {
-	int64_t date_ms;
-	uint32_t ts;
-	int action, trigger, state, source;
-	int ajar_timeout;         /* -1: none */
-	bool auto_unlock;
-	bool has_opener;
-	bool o_cm, o_rto;
-	int o_source;
-	const char *name;         /* "" for none; static or an actor's */
-	const char *auth_id;      /* NULL: none */
-	int account_user_id;      /* 0: none */
-	const char *error;        /* NULL: none */
-} act_entry;
-
-typedef struct act_device {
-	int64_t smartlock_id;
-	int type;
-	int device_type;          /* SmartlockLog.deviceType (Box: 0) */
-	act_kind kind;
-	unsigned slot;            /* index in the account */
-	uint64_t key;             /* hash key */
-	size_t hist;              /* generated entries */
-	size_t episodes, skip;    /* skip: entries cut from episode 0 */
-	unsigned split, per_day;  /* sub-slots per slot, slots a day */
-	int64_t first_slot;       /* global slot of episode 0 */
-	size_t fw_episode, mb_episode; /* SIZE_MAX: none */
-	act_actor *actors;
-	size_t nactors;
-	act_entry *live;
-	size_t nlive, caplive;
-} act_device;
-
-struct sim_activity {
-	uint64_t seed;
-	act_device *devs;
-	size_t ndevs;
-};
-
-/* ---- dates ---------------------------------------------------------------- */
-
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-static bool digits(const char *s, size_t n, unsigned *out)
-{
-	unsigned v = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-		v = v * 10 + (unsigned)(s[i] - '0');
-	}
-	*out = v;
-	return true;
-}
-
-bool sim_activity_parse_date(const char *s, int64_t *ms)
-{
-	static const unsigned mdays[] = { 31, 29, 31, 30, 31, 30,
-					  31, 31, 30, 31, 30, 31 };
-	unsigned y, mo, d, h, mi, sec, frac = 0, oh = 0, om = 0;
-	size_t i = 19, nfrac = 0;
-	int sign = 0;
-	int64_t v;
-
-	if (s == NULL || strlen(s) < 20 || !digits(s, 4, &y) || s[4] != '-' ||
-	    !digits(s + 5, 2, &mo) || s[7] != '-' || !digits(s + 8, 2, &d) ||
-	    (s[10] != 'T' && s[10] != 't') || !digits(s + 11, 2, &h) ||
-	    s[13] != ':' || !digits(s + 14, 2, &mi) || s[16] != ':' ||
-	    !digits(s + 17, 2, &sec))
-		return false;
-	if (s[i] == '.') {
-		for (i++; isdigit((unsigned char)s[i]); i++, nfrac++)
-			if (nfrac < 3)
-				frac = frac * 10 + (unsigned)(s[i] - '0');
-		if (nfrac == 0 || nfrac > 9)
-			return false;
-		for (size_t k = nfrac; k < 3; k++)
-			frac *= 10;
-	}
-	if (s[i] == 'Z' || s[i] == 'z') {
-		i++;
-	} else if (s[i] == '+' || s[i] == '-') {
-		sign = s[i] == '+' ? 1 : -1;
-		if (!digits(s + i + 1, 2, &oh) || s[i + 3] != ':' ||
-		    !digits(s + i + 4, 2, &om) || oh > 23 || om > 59)
-			return false;
-		i += 6;
-	} else {
-		return false;
-	}
-	if (s[i] != '\0' || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
-	    (mo == 2 && d == 29 &&
-	     !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) ||
-	    h > 23 || mi > 59 || sec > 60)
-		return false;
-	v = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
-	    sign * (int64_t)(oh * 3600 + om * 60);
-	*ms = v * 1000 + frac;
-	return true;
-}
 
 /* A date of the account data; when absent or unreadable. */
 static int64_t date_or(const char *s, int64_t when)
@@ -351,7 +219,7 @@ void sim_activity_free(sim_activity *act)
 	free(act);
 }
 
-static const act_device *device(const sim_activity *act, int64_t id)
+const act_device *act_device_of(const sim_activity *act, int64_t id)
 {
 	for (size_t i = 0; i < act->ndevs; i++)
 		if (act->devs[i].smartlock_id == id)
@@ -359,16 +227,16 @@ static const act_device *device(const sim_activity *act, int64_t id)
 	return NULL;
 }
 
-static size_t dev_size(const act_device *d)
+size_t act_dev_size(const act_device *d)
 {
 	return d->hist + d->nlive;
 }
 
 size_t sim_activity_size(const sim_activity *act, int64_t smartlock_id)
 {
-	const act_device *d = device(act, smartlock_id);
+	const act_device *d = act_device_of(act, smartlock_id);
 
-	return d != NULL ? dev_size(d) : 0;
+	return d != NULL ? act_dev_size(d) : 0;
 }
 
 /* ---- episodes --------------------------------------------------------------- */
@@ -414,7 +282,7 @@ static int64_t hist_date(const episode *ep, unsigned k)
 }
 
 /* Seconds of the entry at pos (history or live). */
-static uint32_t entry_ts(const act_device *d, size_t pos)
+uint32_t act_entry_ts(const act_device *d, size_t pos)
 {
 	const struct act_class *c = &classes[d->kind];
 	episode ep;
@@ -627,7 +495,7 @@ static void opener_entry(const act_device *d, size_t j, unsigned k,
 }
 
 /* The history entry at pos. */
-static void hist_entry(const act_device *d, size_t pos, act_entry *e)
+void act_hist_entry(const act_device *d, size_t pos, act_entry *e)
 {
 	const struct act_class *c = &classes[d->kind];
 	size_t q = pos + d->skip, j = q / c->k;
@@ -660,87 +528,18 @@ static void hist_entry(const act_device *d, size_t pos, act_entry *e)
 	}
 }
 
-static void entry_at(const act_device *d, size_t pos, act_entry *e)
+void act_entry_at(const act_device *d, size_t pos, act_entry *e)
 {
 	if (pos < d->hist)
-		hist_entry(d, pos, e);
+		act_hist_entry(d, pos, e);
 	else
 		*e = d->live[pos - d->hist];
 }
 
-static void entry_id(const act_device *d, size_t pos, uint32_t ts, char *out)
+void act_entry_id(const act_device *d, size_t pos, uint32_t ts, char *out)
 {
 	snprintf(out, ACT_ID_LEN + 1, "%08" PRIx32 "%016" PRIx64, ts,
 		 ACT_ID_MARK | ((uint64_t)(d->slot + 1) << 40) | (uint64_t)pos);
-}
-
-/* ---- rendering -------------------------------------------------------------- */
-
-static cJSON *entry_json(const act_device *d, size_t pos, const act_entry *e)
-{
-	cJSON *o = cJSON_CreateObject(), *ol;
-	char id[ACT_ID_LEN + 1], date[SIM_DATE_MAX];
-	bool ok;
-
-	if (o == NULL)
-		return NULL;
-	entry_id(d, pos, e->ts, id);
-	sim_format_date(e->date_ms, date, sizeof date);
-	ok = cJSON_AddStringToObject(o, "id", id) &&
-	     cJSON_AddNumberToObject(o, "smartlockId",
-				     (double)d->smartlock_id) &&
-	     cJSON_AddNumberToObject(o, "deviceType", d->device_type) &&
-	     (e->account_user_id == 0 ||
-	      cJSON_AddNumberToObject(o, "accountUserId",
-				      e->account_user_id)) &&
-	     (e->auth_id == NULL ||
-	      cJSON_AddStringToObject(o, "authId", e->auth_id)) &&
-	     cJSON_AddStringToObject(o, "name", e->name) &&
-	     cJSON_AddNumberToObject(o, "action", e->action) &&
-	     cJSON_AddNumberToObject(o, "trigger", e->trigger) &&
-	     cJSON_AddNumberToObject(o, "state", e->state) &&
-	     cJSON_AddBoolToObject(o, "autoUnlock", e->auto_unlock) &&
-	     cJSON_AddStringToObject(o, "date", date);
-	if (ok && e->has_opener) {
-		ol = cJSON_AddObjectToObject(o, "openerLog");
-		ok = ol != NULL &&
-		     cJSON_AddBoolToObject(ol, "activeCm", e->o_cm) &&
-		     cJSON_AddBoolToObject(ol, "activeRto", e->o_rto) &&
-		     cJSON_AddNumberToObject(ol, "source", e->o_source) &&
-		     cJSON_AddBoolToObject(ol, "flagGeoFence", false) &&
-		     cJSON_AddBoolToObject(ol, "flagForce", false) &&
-		     cJSON_AddBoolToObject(ol, "flagDoorbellSuppression",
-					   false);
-	}
-	ok = ok &&
-	     (e->ajar_timeout < 0 ||
-	      cJSON_AddNumberToObject(o, "ajarTimeout", e->ajar_timeout)) &&
-	     cJSON_AddNumberToObject(o, "source", e->source) &&
-	     (e->error == NULL ||
-	      cJSON_AddStringToObject(o, "error", e->error));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-/* {"feature": "DEVICE_LOGS", "smartlockLog": entry} as compact text. */
-static char *delivery_body(const act_device *d, size_t pos,
-			   const act_entry *e)
-{
-	cJSON *o = cJSON_CreateObject(), *entry = entry_json(d, pos, e);
-	char *s = NULL;
-
-	if (o != NULL && entry != NULL &&
-	    cJSON_AddStringToObject(o, "feature", "DEVICE_LOGS") != NULL) {
-		cJSON_AddItemToObject(o, "smartlockLog", entry);
-		entry = NULL;
-		s = cJSON_PrintUnformatted(o);
-	}
-	cJSON_Delete(entry);
-	cJSON_Delete(o);
-	return s;
 }
 
 /* ---- live ------------------------------------------------------------------- */
@@ -748,13 +547,13 @@ static char *delivery_body(const act_device *d, size_t pos,
 char *sim_activity_add(sim_activity *act, const sim_lock *l, int action,
 		       int trigger, int64_t wall_ms)
 {
-	act_device *d = (act_device *)device(act, l->smartlock_id);
+	act_device *d = (act_device *)act_device_of(act, l->smartlock_id);
 	size_t pos;
 	act_entry *e;
 
 	if (d == NULL)
 		return NULL;
-	pos = dev_size(d);
+	pos = act_dev_size(d);
 	if (d->nlive == d->caplive) {
 		size_t cap = d->caplive ? d->caplive * 2 : 16;
 		act_entry *nl = realloc(d->live, cap * sizeof *nl);
@@ -769,7 +568,7 @@ char *sim_activity_add(sim_activity *act, const sim_lock *l, int action,
 	if (pos > 0) {
 		act_entry prev;
 
-		entry_at(d, pos - 1, &prev);
+		act_entry_at(d, pos - 1, &prev);
 		if (wall_ms < prev.date_ms)
 			wall_ms = prev.date_ms;
 	}
@@ -786,51 +585,10 @@ char *sim_activity_add(sim_activity *act, const sim_lock *l, int action,
 		e->o_cm = action == A_CM_ON;
 	}
 	d->nlive++;
-	return delivery_body(d, pos, e);
+	return act_delivery_body(d, pos, e);
 }
 
-/* ---- pages ------------------------------------------------------------------ */
-
-bool sim_activity_valid_id(const char *id)
-{
-	if (id == NULL || strlen(id) != ACT_ID_LEN)
-		return false;
-	for (size_t i = 0; i < ACT_ID_LEN; i++)
-		if (!isxdigit((unsigned char)id[i]))
-			return false;
-	return true;
-}
-
-/* First position in [0, n) where below(pos) is false; below must hold
- * for a prefix. */
-typedef bool (*act_below_fn)(const act_device *d, size_t pos,
-			     const void *arg);
-
-static size_t partition(const act_device *d, act_below_fn below,
-			const void *arg)
-{
-	size_t lo = 0, hi = dev_size(d);
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (below(d, mid, arg))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static bool id_below(const act_device *d, size_t pos, const void *arg)
-{
-	char id[ACT_ID_LEN + 1];
-
-	entry_id(d, pos, entry_ts(d, pos), id);
-	return strcmp(id, arg) < 0;
-}
-
-static int64_t entry_date(const act_device *d, size_t pos)
+int64_t act_entry_date(const act_device *d, size_t pos)
 {
 	const struct act_class *c = &classes[d->kind];
 	episode ep;
@@ -841,151 +599,4 @@ static int64_t entry_date(const act_device *d, size_t pos)
 	q = pos + d->skip;
 	episode_time(d, q / c->k, &ep);
 	return hist_date(&ep, (unsigned)(q % c->k));
-}
-
-static bool date_below(const act_device *d, size_t pos, const void *arg)
-{
-	return entry_date(d, pos) < *(const int64_t *)arg;
-}
-
-static bool date_at_most(const act_device *d, size_t pos, const void *arg)
-{
-	return entry_date(d, pos) <= *(const int64_t *)arg;
-}
-
-static bool ts_at_most(const act_device *d, size_t pos, const void *arg)
-{
-	return entry_ts(d, pos) <= *(const uint32_t *)arg;
-}
-
-static bool matches(const act_entry *e, const sim_activity_query *q)
-{
-	return (q->action < 0 || e->action == q->action) &&
-	       (q->account_user_id < 0 ||
-		e->account_user_id == q->account_user_id) &&
-	       (q->auth_id == NULL ||
-		(e->auth_id != NULL && strcmp(e->auth_id, q->auth_id) == 0));
-}
-
-/* A device's walk through the page: the next candidate below top. */
-typedef struct act_cursor {
-	const act_device *d;
-	size_t lo, top;           /* candidates in [lo, top) */
-	bool has;
-	size_t pos;
-	act_entry e;
-	char id[ACT_ID_LEN + 1];
-} act_cursor;
-
-static void cursor_next(act_cursor *c, const sim_activity_query *q)
-{
-	c->has = false;
-	while (c->top > c->lo) {
-		size_t pos = --c->top;
-
-		entry_at(c->d, pos, &c->e);
-		if (!matches(&c->e, q))
-			continue;
-		c->has = true;
-		c->pos = pos;
-		entry_id(c->d, pos, c->e.ts, c->id);
-		return;
-	}
-}
-
-static void cursor_init(act_cursor *c, const act_device *d,
-			const sim_activity_query *q, const char *before)
-{
-	memset(c, 0, sizeof *c);
-	c->d = d;
-	c->top = dev_size(d);
-	if (before != NULL) {
-		size_t t = partition(d, id_below, before);
-
-		if (t < c->top)
-			c->top = t;
-	}
-	if (q->has_to) {
-		size_t t = partition(d, date_at_most, &q->to_ms);
-
-		if (t < c->top)
-			c->top = t;
-	}
-	if (q->has_from)
-		c->lo = partition(d, date_below, &q->from_ms);
-	cursor_next(c, q);
-}
-
-char *sim_activity_page(const sim_activity *act, const sim_activity_query *q)
-{
-	act_cursor *cur = calloc(act->ndevs ? act->ndevs : 1, sizeof *cur);
-	cJSON *arr = cJSON_CreateArray();
-	char before[ACT_ID_LEN + 1];
-	long limit = q->limit > SIM_ACTIVITY_PAGE_MAX ? SIM_ACTIVITY_PAGE_MAX
-						       : q->limit;
-	size_t n = 0;
-	char *out = NULL;
-
-	if (cur == NULL || arr == NULL)
-		goto done;
-	if (q->before != NULL) {
-		for (size_t i = 0; i < ACT_ID_LEN; i++)
-			before[i] = (char)tolower((unsigned char)q->before[i]);
-		before[ACT_ID_LEN] = '\0';
-	}
-	for (size_t i = 0; i < act->ndevs; i++)
-		if (q->smartlock_id == 0 ||
-		    act->devs[i].smartlock_id == q->smartlock_id)
-			cursor_init(&cur[n++], &act->devs[i], q,
-				    q->before != NULL ? before : NULL);
-	for (long got = 0; got < limit; got++) {
-		act_cursor *best = NULL;
-		cJSON *item;
-
-		for (size_t i = 0; i < n; i++)
-			if (cur[i].has &&
-			    (best == NULL || strcmp(cur[i].id, best->id) > 0))
-				best = &cur[i];
-		if (best == NULL)
-			break;
-		item = entry_json(best->d, best->pos, &best->e);
-		if (item == NULL)
-			goto done;
-		cJSON_AddItemToArray(arr, item);
-		cursor_next(best, q);
-	}
-	out = cJSON_PrintUnformatted(arr);
-done:
-	cJSON_Delete(arr);
-	free(cur);
-	return out;
-}
-
-char *sim_activity_delivery_between(const sim_activity *act,
-				    uint32_t after_s, uint32_t until_s)
-{
-	const act_device *best = NULL;
-	size_t best_pos = 0;
-	uint32_t best_ts = 0;
-
-	for (size_t i = 0; i < act->ndevs; i++) {
-		const act_device *d = &act->devs[i];
-		size_t pos = partition(d, ts_at_most, &until_s);
-		uint32_t ts;
-
-		if (pos == 0 || pos - 1 >= d->hist)
-			continue;
-		ts = entry_ts(d, pos - 1);
-		if (ts > after_s && (best == NULL || ts > best_ts)) {
-			best = d;
-			best_pos = pos - 1;
-			best_ts = ts;
-		}
-	}
-	if (best == NULL)
-		return NULL;
-	act_entry e;
-
-	hist_entry(best, best_pos, &e);
-	return delivery_body(best, best_pos, &e);
 }
