@@ -39,7 +39,12 @@
 	X(OPT_FROM, "from", required_argument)                  \
 	X(OPT_UNTIL, "until", required_argument)                \
 	X(OPT_WEEKDAYS, "weekdays", required_argument)          \
-	X(OPT_TIME, "time", required_argument)
+	X(OPT_TIME, "time", required_argument)                  \
+	/* issue 12: activity */                                \
+	X(OPT_SINCE, "since", required_argument)                \
+	X(OPT_ACTION, "action", required_argument)              \
+	X(OPT_USER, "user", required_argument)                  \
+	X(OPT_AUTH, "auth", required_argument)
 
 enum cli_option {
 #define X(name, text, arg) name,
@@ -77,6 +82,7 @@ int cli_cmd_webhooks(session *s);
 int cli_cmd_keys(session *s);
 int cli_cmd_logs(session *s);
 int cli_cmd_auth(session *s);
+int cli_cmd_activity(session *s); /* issue 12 */
 
 /* One line "nukitui: ..." on ctx->err. */
 void cli_errorf(const cli_context *ctx, const char *fmt, ...)
