@@ -372,6 +372,12 @@ static void system_entry(act_entry *e, int action)
 	e->trigger = T_SYSTEM;
 }
 
+/* Whether a lock 'n' go is someone's (else the lock's button). */
+static bool lng_by_person(const act_actor *p, uint64_t h)
+{
+	return p != NULL && (h >> 24) % 5 < 3;
+}
+
 /* The k-th entry of a lock's episode (K_DOOR, K_PLAIN). */
 static void lock_entry(const act_device *d, size_t j, unsigned k,
 		       const act_actor *p, uint64_t h, act_entry *e)
@@ -407,7 +413,7 @@ static void lock_entry(const act_device *d, size_t j, unsigned k,
 	if (k == 0) {
 		if (!mb && v >= 85 && door) {
 			e->action = A_LOCK_N_GO;
-			if (p != NULL && (h >> 24) % 5 < 3)
+			if (lng_by_person(p, h))
 				by_actor(e, p, h >> 16, false);
 			else
 				e->trigger = T_BUTTON;
@@ -421,7 +427,7 @@ static void lock_entry(const act_device *d, size_t j, unsigned k,
 		return;
 	e->action = A_LOCK;
 	if (!mb && door && v >= 85) { /* lock 'n' go locks by itself */
-		by_actor(e, p, 0, false);
+		by_actor(e, lng_by_person(p, h) ? p : NULL, 0, false);
 		e->trigger = T_AUTOMATIC;
 		e->source = SRC_DEFAULT;
 		return;
