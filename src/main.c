@@ -29,6 +29,7 @@
 #include "api/error.h"
 #include "api/http.h"
 #include "cli/cli.h"
+#include "model/model.h"
 #include "settings.h"
 #include "ui/app.h"
 #include "sim/sim.h"
@@ -222,7 +223,15 @@ static void protect_secrets(void)
 #endif
 }
 
-/* No command: the dashboard, on the configured account or the demo. */
+/* The dashboard's model keeps at most this many answers in its cache:
+ * the lists plus about 30 log pages (older ones are fetched again when
+ * revisited), so memory stays flat however far the log pages go. The
+ * byte cap stays the default, above the largest answer accepted. (bench
+ * 2b) */
+#define DASHBOARD_CACHE_MAX_ENTRIES 32
+
+/* No command: the dashboard, on the configured account or the demo. The
+ * transport and the model are made here and handed to the UI. */
 static int run_dashboard(program *pg)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -231,11 +240,16 @@ static int run_dashboard(program *pg)
 		.color = pg->cfg.color,
 		.read_only = pg->cfg.read_only,
 		.demo = pg->demo,
-		.page_size = pg->cfg.page_size,
-		.refresh_seconds = pg->cfg.refresh_seconds,
 		.api_key = pg->cfg.api_key,
 	};
+	model_config mc = {
+		.log_limit = pg->cfg.page_size,
+		.read_only = pg->cfg.read_only,
+		.cache_max_entries = DASHBOARD_CACHE_MAX_ENTRIES,
+	};
+	model *m = NULL;
 	api_http *h;
+	api_error err;
 	int code = CLI_EXIT_OK;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -244,12 +258,18 @@ static int run_dashboard(program *pg)
 		      stderr);
 		return CLI_EXIT_USAGE;
 	}
+	if (pg->cfg.refresh_seconds > 0)
+		mc.list_ttl_ms = (int64_t)pg->cfg.refresh_seconds * 1000;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	h = connect_api(pg, &code);
-	if (h) {
+	if (h && model_new_http(&m, h, &mc, &err) != API_OK) {
+		fprintf(stderr, "nukitui: %s\n", err.message);
+		code = err.kind == API_ERR_INVALID ? CLI_EXIT_CONFIG : 1;
+	} else if (h) {
 		uo.account = api_http_base_url(h);
-		code = ui_run(h, &uo);
+		code = ui_run(m, &uo);
 	}
+	model_free(m);
 	curl_global_cleanup();
 	return code;
 }

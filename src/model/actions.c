@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/codes.h"
+
 static void action_done(model *m, fetch *f, const engine_result *r);
 static void settle_done(model *m, fetch *f, const engine_result *r);
 
@@ -235,10 +237,11 @@ void model_action_forget_secret(model *m, model_action_id id)
 /* A lock state the lock is passing through (nuki-web-api.md 4.3). */
 static bool is_transitional(int device_type, int state)
 {
-	if (device_type == 2) /* opener: 7 opening */
-		return state == 7;
-	return state == 2 || state == 4 || state == 7; /* unlocking, locking,
-							 unlatching */
+	if (api_device_is_opener(device_type))
+		return state == API_OPENER_STATE_OPENING;
+	return state == API_LOCK_STATE_UNLOCKING ||
+	       state == API_LOCK_STATE_LOCKING ||
+	       state == API_LOCK_STATE_UNLATCHING;
 }
 
 static void schedule_settle(model *m, action *a)

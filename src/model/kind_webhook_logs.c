@@ -5,14 +5,12 @@
  * entries (default 50, steps 10/20/50/100), entries api_webhook_log,
  * a text filter over the id, request id, date, status, paths and bodies,
  * "failed" meaning a delivery that did not succeed. Every page that
- * arrives is also searched for advanced-action outcomes. Also the legacy
- * model_logs_* wrappers by API key and pager_entry (legacy.h).
+ * arrives is also searched for advanced-action outcomes.
  */
 #include "config.h"
 
 #include "model/private.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -133,92 +131,3 @@ const model_log_source model_log_webhooks = {
 	.free_page = free_page,
 	.on_page = on_page,
 };
-
-/* ---- legacy: by API key ------------------------------------------------ */
-
-static model_log *by_key(model *m, int64_t api_key_id)
-{
-	model_log_webhook_params p = {.api_key_id = api_key_id};
-	return model_log_find(m, &model_log_webhooks, &p);
-}
-
-api_status model_logs_open(model *m, int64_t api_key_id, api_error *err)
-{
-	model_log_webhook_params p = {.api_key_id = api_key_id};
-	return model_log_open(m, &model_log_webhooks, &p, NULL, err);
-}
-
-void model_logs_close(model *m, int64_t api_key_id)
-{
-	model_log_close(m, by_key(m, api_key_id));
-}
-
-const pager *model_logs(model *m, int64_t api_key_id, model_status *st)
-{
-	model_log *L = by_key(m, api_key_id);
-	if (st) {
-		if (L)
-			model_log_status(m, L, st);
-		else
-			*st = (model_status){0};
-	}
-	return L ? L->p : NULL;
-}
-
-bool model_logs_next(model *m, int64_t api_key_id)
-{
-	model_log *L = by_key(m, api_key_id);
-	return L && model_log_next(m, L);
-}
-
-bool model_logs_prev(model *m, int64_t api_key_id)
-{
-	model_log *L = by_key(m, api_key_id);
-	return L && model_log_prev(m, L);
-}
-
-bool model_logs_home(model *m, int64_t api_key_id)
-{
-	model_log *L = by_key(m, api_key_id);
-	return L && model_log_home(m, L);
-}
-
-api_status model_logs_set_limit(model *m, int64_t api_key_id, long limit,
-				api_error *err)
-{
-	model_log *L = by_key(m, api_key_id);
-	if (!L)
-		return api_error_set(err, API_ERR_INVALID, 0,
-				     "the logs of API key %" PRId64
-				     " are not open",
-				     api_key_id);
-	return model_log_set_limit(m, L, limit, err);
-}
-
-api_status model_logs_set_filter(model *m, int64_t api_key_id,
-				 const char *text, bool failed_only)
-{
-	model_log *L = by_key(m, api_key_id);
-	if (!L)
-		return API_ERR_INVALID;
-	return model_log_set_filter(m, L, text, failed_only);
-}
-
-void model_logs_follow(model *m, int64_t api_key_id, bool on)
-{
-	model_log *L = by_key(m, api_key_id);
-	if (L)
-		model_log_follow(m, L, on);
-}
-
-void model_logs_ack_arrived(model *m, int64_t api_key_id)
-{
-	model_log *L = by_key(m, api_key_id);
-	if (L)
-		model_log_ack_arrived(m, L);
-}
-
-const api_webhook_log *pager_entry(const pager *p, size_t i)
-{
-	return pager_ops(p) == &entry_ops ? pager_item(p, i) : NULL;
-}

@@ -232,6 +232,11 @@ void model_log_close(model *m, model_log *h)
 
 /* ---- reading ----------------------------------------------------------- */
 
+model_topic model_log_source_topic(const model_log_source *src)
+{
+	return src->topic;
+}
+
 const model_log_source *model_log_source_of(const model_log *h)
 {
 	return h->src;
@@ -274,6 +279,13 @@ const void *model_log_entry(const model *m, const model_log *h, size_t i)
 {
 	(void)m;
 	return pager_item(h->p, i);
+}
+
+const char *model_log_entry_id(const model *m, const model_log *h,
+			       size_t i)
+{
+	const void *e = model_log_entry(m, h, i);
+	return e ? h->src->entry->id(e) : NULL;
 }
 
 size_t model_log_total(const model *m, const model_log *h)

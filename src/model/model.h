@@ -26,16 +26,16 @@
  * Ownership: the model owns everything it hands out. Lists, log entries
  * and request records returned by pointer are valid until the next
  * model_poll or mutating model_ call on the same model; copy what must
- * live longer. A model_log handle stays valid until model_log_close (or
- * model_logs_close of its key) or model_free. Stale data stays
+ * live longer. A model_log handle stays valid until model_log_close or
+ * model_free. Stale data stays
  * available, with its age, while a refresh is in flight or after it
  * failed. No curses, no printing, no exit.
  *
  * Inside (src/model/private.h): model.c (construction, requests, the
  * loop), lists.c, logs.c (+ pager.c and one kind_*.c per log source),
  * actions.c (and settling), outcome.c. Engine, cache, pager and
- * transport are private to model/; legacy.h still exposes some of them
- * to src/ui until it uses the accessors below.
+ * transport are private to model/ (and its tests, through seam.h):
+ * front ends include this header only.
  */
 #ifndef NUKI_MODEL_MODEL_H
 #define NUKI_MODEL_MODEL_H
@@ -233,6 +233,10 @@ model_log *model_log_find(model *m, const model_log_source *src,
 /* Close h (NULL is fine), cancelling its requests; h is invalid after. */
 void model_log_close(model *m, model_log *h);
 
+/* The dirty bit of the logs of src change with (MODEL_LOGS for
+ * model_log_webhooks). */
+model_topic model_log_source_topic(const model_log_source *src);
+
 /* Read accessors; h must be an open log of m. */
 const model_log_source *model_log_source_of(const model_log *h);
 const char *model_log_name(const model_log *h); /* "webhook logs" */
@@ -246,6 +250,10 @@ void model_log_status(const model *m, const model_log *h,
  * of range). */
 size_t model_log_count(const model *m, const model_log *h);
 const void *model_log_entry(const model *m, const model_log *h, size_t i);
+/* The id of that entry (what a view keeps its selection by across
+ * refreshes); NULL when out of range. */
+const char *model_log_entry_id(const model *m, const model_log *h,
+			       size_t i);
 /* Entries on the shown page before filters. */
 size_t model_log_total(const model *m, const model_log *h);
 bool model_log_has_page(const model *m, const model_log *h);
@@ -398,10 +406,5 @@ api_status model_webhook_delete(model *m, int64_t webhook_id,
 bool model_action(model *m, model_action_id id, model_action_info *out);
 /* Wipe the secret kept for action id (once the UI has shown it). */
 void model_action_forget_secret(model *m, model_action_id id);
-
-/* LEGACY: the webhook-log functions by API key, model_engine, and the
- * engine, pager, cache and transport headers, which src/ui still uses.
- * Remove this line (and legacy.h) once it uses the functions above. */
-#include "model/legacy.h"
 
 #endif

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/codes.h"
+
 static void read_done(model *m, fetch *f, const engine_result *r);
 
 /* The outcome is known (or given up on): stop looking. */
@@ -39,71 +41,51 @@ void outcome_stop(model *m, action *a)
 	a->polling = false;
 }
 
-/* A hint for the API-triggered error codes a person can act on
- * (nuki-web-api.md 4.12); "" for the others. */
-static const char *error_code_hint(const char *code)
-{
-	if (strcmp(code, "ff") == 0)
-		return ": the device is offline or unreachable, try again "
-		       "later";
-	if (strcmp(code, "13") == 0)
-		return ": the limit of 200 authorizations is reached";
-	if (strcmp(code, "45") == 0)
-		return ": the device is busy, try again";
-	return "";
-}
-
 /* ---- matching deliveries ----------------------------------------------- */
 
-/* The delivery with a's request id: its payload decides the outcome. */
-static void apply_callback(model *m, action *a, const api_callback *cb)
+/* The delivery with a's request id: what its body says (decoded with
+ * the entry, api_delivery) decides the outcome. */
+static void apply_delivery(model *m, action *a, const api_delivery *d)
 {
 	model_outcome o = MODEL_OUTCOME_UNKNOWN;
-	if (cb->has_success)
-		o = cb->success ? MODEL_OUTCOME_SUCCEEDED
-				: MODEL_OUTCOME_FAILED;
-	else if (cb->error_code)
+	const char *code = d->error_code;
+	const api_code *known = code ? api_callback_error_find(code) : NULL;
+	if (d->kind != API_DELIVERY_CALLBACK) {
+		api_error_set(&a->info.err, API_ERR_MALFORMED, 0,
+			      "the result of %s was delivered, but its body "
+			      "does not read as one (no \"type\")",
+			      model_action_name(a->info.kind));
+		set_outcome(m, a, o, NULL);
+		return;
+	}
+	if (d->has_success)
+		o = d->success ? MODEL_OUTCOME_SUCCEEDED : MODEL_OUTCOME_FAILED;
+	else if (code)
 		o = MODEL_OUTCOME_FAILED;
 	if (o == MODEL_OUTCOME_FAILED)
-		api_error_set(&a->info.err, API_ERR_HTTP, 0,
-			      "%s failed%s%s%s",
+		api_error_set(&a->info.err, API_ERR_HTTP, 0, "%s failed%s%s%s%s",
 			      model_action_name(a->info.kind),
-			      cb->error_code ? " with error code " : "",
-			      cb->error_code ? cb->error_code : "",
-			      cb->error_code ? error_code_hint(cb->error_code)
-					     : "");
+			      code ? " with error code " : "", code ? code : "",
+			      known ? ": " : "", known ? known->name : "");
 	else if (o == MODEL_OUTCOME_UNKNOWN)
 		api_error_set(&a->info.err, API_ERR_MALFORMED, 0,
 			      "the result of %s says neither success nor "
 			      "failure",
 			      model_action_name(a->info.kind));
-	set_outcome(m, a, o, cb->error_code);
+	set_outcome(m, a, o, code);
 }
 
-/* Whether log entry e is the delivery for a; a matching delivery that
- * cannot be read ends the search as UNKNOWN. */
+/* Whether log entry e is the delivery for a. The entry's own request id
+ * decides when it has one; else the one in its body (api_delivery). */
 static bool match_entry(model *m, action *a, const api_webhook_log *e)
 {
 	const char *rid = a->info.request_id;
-	const char *body = e->has_response ? e->response.body : NULL;
-	bool named = e->request_id && strcmp(e->request_id, rid) == 0;
-	if (!body || (e->request_id && !named) ||
-	    (!e->request_id && !strstr(body, rid)))
+	const api_delivery *d = &e->delivery;
+	const char *named = e->request_id ? e->request_id : d->request_id;
+	if (!named || strcmp(named, rid) != 0)
 		return false;
-	api_callback cb;
-	api_error err;
-	if (api_decode_callback(body, strlen(body), &cb, &err) != API_OK) {
-		if (!named)
-			return false;
-		a->info.err = err;
-		set_outcome(m, a, MODEL_OUTCOME_UNKNOWN, NULL);
-		return true;
-	}
-	bool mine = strcmp(cb.request_id, rid) == 0;
-	if (mine || named)
-		apply_callback(m, a, &cb);
-	api_callback_free(&cb);
-	return mine || named;
+	apply_delivery(m, a, d);
+	return true;
 }
 
 void outcome_match_page(model *m, const api_webhook_log_list *page)

@@ -11,7 +11,7 @@
  *   model.c    construction, fetch records, requests, the loop
  *   lists.c    the cached lists (smart locks, webhooks, API keys), watches
  *   logs.c     paged logs over pager.c, for any model_log_source
- *   kind_webhook_logs.c  the webhook-log source (+ legacy wrappers)
+ *   kind_webhook_logs.c  the webhook-log source
  *   actions.c  lock, unlock, webhook create/delete, settle reads
  *   outcome.c  looking for advanced-action results in the webhook logs
  */

@@ -62,7 +62,7 @@
 	/* webhooks */                                                       \
 	X(UI_ACTION_WEBHOOK_NEW, "webhook-new", "Register a new webhook",    \
 	  true)                                                              \
-	/* webhook logs */                                                   \
+	/* paged logs (logview.h), then the webhook logs' own */            \
 	X(UI_ACTION_LOGS_OLDER, "logs-older", "Show the next older page",    \
 	  false)                                                             \
 	X(UI_ACTION_LOGS_NEWER, "logs-newer", "Show the next newer page",    \
@@ -70,11 +70,11 @@
 	X(UI_ACTION_LOGS_NEWEST, "logs-newest", "Show the newest page",      \
 	  false)                                                             \
 	X(UI_ACTION_LOGS_LIMIT_UP, "logs-limit-up",                          \
-	  "More entries per page (10, 20, 50, 100)", false)                  \
+	  "More entries per page (the log's next step)", false)              \
 	X(UI_ACTION_LOGS_LIMIT_DOWN, "logs-limit-down",                      \
-	  "Fewer entries per page (100, 50, 20, 10)", false)                 \
+	  "Fewer entries per page (the log's step before)", false)           \
 	X(UI_ACTION_LOGS_FOLLOW, "logs-follow",                              \
-	  "Follow new deliveries as they arrive (on/off)", false)            \
+	  "Follow new entries as they arrive (on/off)", false)               \
 	X(UI_ACTION_LOGS_FAILED, "logs-failed",                              \
 	  "Show failed deliveries only (on/off)", false)                     \
 	X(UI_ACTION_LOGS_KEY, "logs-key", "Pick another API key", false)

@@ -22,12 +22,10 @@
 #include <unistd.h>
 
 #include "api/text.h"
-#include "model/transport.h"
 #include "ui/columns.h"
 #include "ui/private.h"
 #include "ui/scroll.h"
 
-#define UI_CACHE_MAX_ENTRIES 32
 /* A message other than an error goes after this many seconds. */
 #define MSG_SECONDS 8
 
@@ -511,13 +509,12 @@ static void app_free(struct app *a)
 	panes_free(a);
 	dialogs_free(a);
 	ui_lines_free(&a->detail);
-	model_free(a->m);
 }
 
 /* One turn of the loop, after the paint. */
 static void turn(struct app *a, time_t *last_tick)
 {
-	bool busy = engine_pending(model_engine(a->m)) > 0, ready = false;
+	bool busy = model_pending(a->m) > 0, ready = false;
 	int timeout = busy ? 100 : 1000;
 	int wait = ui_input_wait_ms(&a->input, mono_ms());
 	api_error err;
@@ -530,7 +527,7 @@ static void turn(struct app *a, time_t *last_tick)
 	deliver_events(a);
 	take_keys(a);
 	deliver_events(a);
-	if (busy || engine_pending(model_engine(a->m)) > 0) {
+	if (busy || model_pending(a->m) > 0) {
 		a->spin++;
 		a->redraw = true;
 	}
@@ -543,12 +540,9 @@ static void turn(struct app *a, time_t *last_tick)
 	}
 }
 
-int ui_run(api_http *http, const ui_options *opt)
+int ui_run(model *m, const ui_options *opt)
 {
 	struct app *a = calloc(1, sizeof *a);
-	transport tr;
-	api_error err;
-	model_config cfg = { 0 };
 	struct sigaction sa;
 	time_t last_tick = 0;
 	int code;
@@ -557,24 +551,8 @@ int ui_run(api_http *http, const ui_options *opt)
 		fputs("nukitui: out of memory\n", stderr);
 		return 1;
 	}
+	a->m = m;
 	a->opt = *opt;
-	if (!a->opt.page_size)
-		a->opt.page_size = API_LOG_LIMIT_DEFAULT;
-	cfg.log_limit = a->opt.page_size;
-	cfg.read_only = a->opt.read_only;
-	/* Memory stays flat however far the log pages go: the cache keeps
-	 * at most UI_CACHE_MAX_ENTRIES answers (the lists plus about 30 log
-	 * pages; older ones are fetched again when revisited). The byte cap
-	 * stays the default, above the largest answer accepted. (bench 2b) */
-	cfg.cache_max_entries = UI_CACHE_MAX_ENTRIES;
-	if (a->opt.refresh_seconds > 0)
-		cfg.list_ttl_ms = (int64_t)a->opt.refresh_seconds * 1000;
-	if (transport_curl_new(http, &tr, &err) != API_OK ||
-	    model_new(&a->m, tr, NULL, &cfg, &err) != API_OK) {
-		fprintf(stderr, "nukitui: %s\n", err.message);
-		free(a);
-		return 1;
-	}
 	if (!panes_start(a)) {
 		fputs("nukitui: out of memory\n", stderr);
 		app_free(a);

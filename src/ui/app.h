@@ -3,7 +3,8 @@
  * app: the dashboard. One event loop on the main thread waits on the
  * terminal and on libcurl's sockets together (model_poll with standard
  * input as the extra descriptor), takes in what the model finished, reads
- * every pending key, and repaints what changed. Only ui/ includes curses.
+ * every pending key, and repaints what changed. Only ui/ includes curses;
+ * the dashboard sees the model through model/model.h alone.
  */
 #ifndef NUKI_UI_APP_H
 #define NUKI_UI_APP_H
@@ -11,24 +12,24 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The transport (api/http.h); app.h itself needs no libcurl header. */
-typedef struct api_http api_http;
+#include "model/model.h"
 
 typedef struct ui_options {
 	bool ascii;             /* ASCII borders and symbols */
 	bool color;             /* colours (else attributes only) */
-	bool read_only;         /* every mutating key refuses */
+	bool read_only;         /* every mutating key refuses (the model
+				   refuses them too when built read-only) */
 	bool demo;              /* shown in the title */
-	long page_size;         /* webhook-log page size; 0: 50 */
-	long refresh_seconds;   /* list lifetime; 0: 10 */
 	int64_t api_key;        /* logs pane's API key; 0: the first */
 	const char *account;    /* title text, e.g. the base URL; may be NULL */
 } ui_options;
 
-/* Run the dashboard on http (borrowed) until the user quits or a signal
- * (SIGINT, SIGTERM, SIGHUP) arrives; the terminal is restored in every
- * case. Returns a process exit code: 0; 2 when standard input or output
- * is not a terminal; 4 when TERM is unknown; the reason goes to stderr. */
-int ui_run(api_http *http, const ui_options *opt);
+/* Run the dashboard on m (borrowed: the caller built it, with the page
+ * size, list lifetime and cache limits it wants, and frees it after)
+ * until the user quits or a signal (SIGINT, SIGTERM, SIGHUP) arrives;
+ * the terminal is restored in every case. Returns a process exit code:
+ * 0; 1 out of memory; 2 when standard input or output is not a
+ * terminal; 4 when TERM is unknown; the reason goes to stderr. */
+int ui_run(model *m, const ui_options *opt);
 
 #endif

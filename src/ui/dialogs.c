@@ -15,6 +15,10 @@
 
 #include "ui/private.h"
 
+/* The webhook form's fields in Tab order: the URL, one per feature (in
+ * codes.h order), the Create button. */
+enum { FOCUS_URL = 0, FOCUS_SUBMIT = API_FEATURE_COUNT + 1, FOCUS_COUNT };
+
 /* ---- opening -------------------------------------------------------------- */
 
 void app_confirm(struct app *a, const char *title, const char *text,
@@ -238,7 +242,7 @@ static void draw_form(struct app *a)
 		app_put(a, y + 5 + i, x + 4, w - 8,
 			d->form_focus == i + 1 ? ROLE_SELECTED : ROLE_NORMAL, buf);
 	}
-	app_put(a, y + 12, x + 4, 12, d->form_focus == 7 ? ROLE_SELECTED : ROLE_NORMAL,
+	app_put(a, y + 12, x + 4, 12, d->form_focus == FOCUS_SUBMIT ? ROLE_SELECTED : ROLE_NORMAL,
 		"[ Create ]");
 	if (d->form_error[0])
 		app_put(a, y + 13, x + 2, w - 4, ROLE_ERROR, d->form_error);
@@ -421,14 +425,14 @@ static void key_form(struct app *a, int ch)
 		return;
 	case '\t':
 	case KEY_DOWN:
-		d->form_focus = (d->form_focus + 1) % 8;
+		d->form_focus = (d->form_focus + 1) % FOCUS_COUNT;
 		return;
 	case KEY_BTAB:
 	case KEY_UP:
-		d->form_focus = (d->form_focus + 7) % 8;
+		d->form_focus = (d->form_focus + FOCUS_COUNT - 1) % FOCUS_COUNT;
 		return;
 	case ' ':
-		if (d->form_focus >= 1 && d->form_focus <= 6) {
+		if (d->form_focus > FOCUS_URL && d->form_focus < FOCUS_SUBMIT) {
 			d->form_features ^= 1u << (d->form_focus - 1);
 			return;
 		}

@@ -54,7 +54,8 @@ struct ui_dialogs {
 	char form_url[API_WEBHOOK_URL_MAX + 1];
 	size_t form_len;
 	unsigned form_features;
-	int form_focus;                /* 0 URL, 1..6 features, 7 submit */
+	int form_focus;                /* 0 URL, 1 + each api_feature,
+					  then submit */
 	char form_error[API_ERROR_MSG_MAX];
 	form_fn form_submit;
 	void *form_ctx;

@@ -357,26 +357,6 @@ enum ui_role ui_fmt_page(char *dst, size_t cap, size_t page, long limit,
 	return ROLE_STATUS;
 }
 
-long ui_fmt_next_limit(long limit, int dir)
-{
-	static const long steps[] = { 10, 20, 50, 100 };
-	size_t n = COUNT(steps);
-
-	if (dir > 0) {
-		for (size_t i = 0; i < n; i++)
-			if (steps[i] > limit)
-				return steps[i];
-		return steps[n - 1];
-	}
-	if (dir < 0) {
-		for (size_t i = n; i-- > 0;)
-			if (steps[i] < limit)
-				return steps[i];
-		return limit < steps[0] ? limit : steps[0];
-	}
-	return limit;
-}
-
 /* ---- JSON ------------------------------------------------------------- */
 
 bool ui_fmt_json_lines(const char *json, size_t len, struct ui_lines *out)

@@ -114,9 +114,4 @@ bool ui_fmt_json_lines(const char *json, size_t len, struct ui_lines *out);
 
 void ui_lines_free(struct ui_lines *l);
 
-/* Next page size for the logs pane's +/- keys: the step of 10, 20, 50,
- * 100 after (dir > 0) or before (dir < 0) limit; stays at the ends. A
- * limit between steps goes to the nearest step in that direction. */
-long ui_fmt_next_limit(long limit, int dir);
-
 #endif

@@ -90,22 +90,9 @@ static const char *spinner(const struct app *a)
 static void draw_title(struct app *a)
 {
 	char buf[512];
-	engine_progress p[4];
-	size_t n = engine_list(model_engine(a->m), p, 4);
-	bool failed = false;
-
-	if (n > 4)
-		n = 4;
-
 	/* the newest finished request says whether the network works */
-	for (size_t i = 0; i < n; i++) {
-		if (p[i].state != ENGINE_FAILED && p[i].state != ENGINE_DONE)
-			continue;
-		failed = p[i].state == ENGINE_FAILED &&
-			 (p[i].err.kind == API_ERR_NETWORK || p[i].err.kind == API_ERR_TIMEOUT ||
-			  p[i].err.kind == API_ERR_TLS);
-		break;
-	}
+	bool failed = model_network_down(a->m);
+
 	snprintf(buf, sizeof buf, " nukitui %s %s%s%s", PACKAGE_VERSION,
 		 a->opt.demo ? " DEMO " : "",
 		 a->opt.account ? a->opt.account : "",
@@ -140,8 +127,8 @@ static void draw_tabs(struct app *a)
 /* The request in flight longest, once past SPINNER_DELAY_MS. */
 static void request_text(struct app *a, char *dst, size_t cap)
 {
-	engine_progress p[8];
-	size_t n = engine_list(model_engine(a->m), p, 8), running = 0;
+	model_request p[8];
+	size_t n = model_requests(a->m, p, 8), running = 0;
 	const char *what = NULL;
 	int64_t ms = 0;
 
@@ -149,7 +136,7 @@ static void request_text(struct app *a, char *dst, size_t cap)
 		n = 8;
 	dst[0] = '\0';
 	for (size_t i = 0; i < n; i++)
-		if (p[i].state == ENGINE_RUNNING && p[i].elapsed_ms >= SPINNER_DELAY_MS) {
+		if (p[i].state == MODEL_REQ_RUNNING && p[i].elapsed_ms >= SPINNER_DELAY_MS) {
 			if (!what || p[i].elapsed_ms > ms) {
 				what = p[i].key;
 				ms = p[i].elapsed_ms;

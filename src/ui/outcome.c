@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/codes.h"
 #include "api/text.h"
 #include "ui/private.h"
 
@@ -40,10 +41,12 @@ void app_follow_action(struct app *a, model_action_id id, const char *label)
 	text_escape(f->label, sizeof f->label - 4, label, strlen(label), LABEL_COLS);
 	{
 		char full[sizeof f->label + 8];
+		size_t len = strlen(f->label);
 
 		text_escape(full, sizeof full, label, strlen(label), 0);
 		if (strcmp(full, f->label) != 0)
-			strcat(f->label, a->opt.ascii ? "~" : "…");
+			snprintf(f->label + len, sizeof f->label - len, "%s",
+				 a->opt.ascii ? "~" : "…");
 	}
 }
 
@@ -87,19 +90,20 @@ static const char *outcome_text(model_outcome outcome)
 static bool report_advanced(struct app *a, struct ui_followed *f,
 			    const model_action_info *info)
 {
+	const api_code *code = info->error_code[0] ? api_callback_error_find(info->error_code) : NULL;
+
 	if (f->accepted && info->outcome == f->reported)
 		return false;
 	f->accepted = true;
 	f->reported = info->outcome;
 	app_report(a, info->outcome == MODEL_OUTCOME_FAILED ? ROLE_ERROR
 		      : info->outcome == MODEL_OUTCOME_SUCCEEDED ? ROLE_OK : ROLE_TRANSITION,
-		   "%s on %s: request %s, %s%s%s%s",
+		   "%s on %s: request %s, %s%s%s%s%s%s",
 		   info->kind == MODEL_ACT_ADVANCED ? api_action_name(info->device_type, info->code)
 						    : model_action_name(info->kind),
 		   f->label, info->request_id[0] ? info->request_id : "(none)",
 		   outcome_text(info->outcome), info->error_code[0] ? ", error code " : "",
-		   info->error_code,
-		   strcmp(info->error_code, "ff") == 0 ? " (device offline or unreachable)" : "");
+		   info->error_code, code ? " (" : "", code ? code->name : "", code ? ")" : "");
 	return info->outcome != MODEL_OUTCOME_PENDING;
 }
 
@@ -110,7 +114,7 @@ static bool report_lock(struct app *a, struct ui_followed *f, const model_action
 {
 	const char *what = model_action_name(info->kind);
 	const api_smartlock *s;
-	int want = info->kind == MODEL_ACT_LOCK ? 1 : 3;
+	int want = info->kind == MODEL_ACT_LOCK ? API_LOCK_STATE_LOCKED : API_LOCK_STATE_UNLOCKED;
 	char state[64];
 
 	if (info->settling) {
@@ -121,7 +125,7 @@ static bool report_lock(struct app *a, struct ui_followed *f, const model_action
 		return false;
 	}
 	s = lock_by_id(a, info->target);
-	if (s && s->server_state == 4) {
+	if (s && s->server_state == API_SERVER_OFFLINE) {
 		app_report(a, ROLE_WARNING,
 			   "%s %s: accepted by the API, but the lock is offline; nothing changed",
 			   what, f->label);
@@ -186,12 +190,12 @@ static bool report(struct app *a, struct ui_followed *f)
 
 	if (!model_action(a->m, f->id, &info))
 		return true; /* older than the model remembers */
-	if (info.state == ENGINE_FAILED) {
+	if (info.state == MODEL_REQ_FAILED) {
 		app_report(a, ROLE_ERROR, "%s %s: %s", model_action_name(info.kind), f->label,
 			   info.err.message);
 		return true;
 	}
-	if (info.state != ENGINE_DONE)
+	if (info.state != MODEL_REQ_DONE)
 		return false;
 	switch (info.kind) {
 	case MODEL_ACT_ADVANCED:

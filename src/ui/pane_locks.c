@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api/codes.h"
 #include "api/text.h"
 #include "ui/columns.h"
 #include "ui/private.h"
@@ -88,7 +89,7 @@ static bool matches(const api_smartlock *s, const char *f)
 	snprintf(text, sizeof text, "%s|%s|%s|%s|%s", s->name, api_device_type_name(s->type),
 		 s->has_state ? api_lock_state_name(s->type, s->state.state) : "",
 		 s->has_state ? api_door_state_name(s->state.door_state) : "",
-		 s->server_state == 4 ? "offline" : "online");
+		 s->server_state == API_SERVER_OFFLINE ? "offline" : "online");
 	return strcasestr(text, f) != NULL;
 }
 
@@ -274,7 +275,7 @@ static void confirm_lock(struct app *a, struct locks_state *st, bool lock)
 
 	if (!s)
 		return;
-	if (s->type == 2 || s->type == 1) {
+	if (!api_device_is_lock(s->type)) {
 		app_message(a, ROLE_WARNING, "l and u are for locks; the %s's actions are under a",
 			    api_device_type_name(s->type));
 		return;
@@ -282,7 +283,7 @@ static void confirm_lock(struct app *a, struct locks_state *st, bool lock)
 	snprintf(title, sizeof title, "%s", lock ? "Lock" : "Unlock");
 	snprintf(text, sizeof text, "%s \"%s\" (%s, id %" PRId64 ")?%s", lock ? "Lock" : "Unlock",
 		 s->name, api_device_type_name(s->type), s->smartlock_id,
-		 s->server_state == 4 ? " It is offline: the API may accept this, but the lock "
+		 s->server_state == API_SERVER_OFFLINE ? " It is offline: the API may accept this, but the lock "
 					"will not act until it is back." : "");
 	{
 		char safe[sizeof text];
@@ -291,27 +292,30 @@ static void confirm_lock(struct app *a, struct locks_state *st, bool lock)
 	}
 }
 
+/* The advanced actions the selected device takes (codes.h: the lock or
+ * the opener actions of 4.6, the Box's unlock). */
 static void action_menu(struct app *a, struct locks_state *st)
 {
-	static const int lock_codes[] = { 1, 2, 3, 4, 5 };
-	static const int opener_codes[] = { 1, 2, 3, 6, 7 };
-	static const int box_codes[] = { 1 };
 	const api_smartlock *s = selected(a, st);
-	const int *codes;
-	const char *labels[5];
-	int n;
+	const api_code *family;
+	size_t n_family = 0;
+	const char *labels[UI_MENU_MAX];
+	int codes[UI_MENU_MAX];
+	int n = 0;
 	char title[96];
 
 	if (!s)
 		return;
-	if (s->type == 2)
-		codes = opener_codes, n = 5;
-	else if (s->type == 1)
-		codes = box_codes, n = 1;
-	else
-		codes = lock_codes, n = 5;
-	for (int i = 0; i < n; i++)
-		labels[i] = api_action_name(s->type, codes[i]);
+	family = api_codes((api_code_family)api_action_family(s->type), &n_family);
+	for (size_t i = 0; family && i < n_family && n < (int)UI_COUNT(codes); i++)
+		if (api_action_valid(s->type, family[i].code)) {
+			codes[n] = family[i].code;
+			labels[n++] = api_action_name(s->type, family[i].code);
+		}
+	if (n == 0) {
+		app_message(a, ROLE_WARNING, "no actions are known for a device of type %d", s->type);
+		return;
+	}
 	text_escape(title, sizeof title, s->name, strlen(s->name), 40);
 	app_menu(a, title, labels, codes, n, do_advanced, st, s->smartlock_id);
 }

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * pane_logs: webhook deliveries of one API key, newest first, a page at
- * a time through the model's cursor stack: n older, p newer (from the
- * cache, instantly), h newest, +/- page size, f follow, e failed only,
- * s another API key. Enter opens a delivery: headers and pretty-printed
- * bodies of its request and response.
+ * a time on the generic log view (logview.h: paging, page size, follow,
+ * selection, state). What is webhook-specific is here: the columns and
+ * cells of a delivery, e failed deliveries only, s another API key, and
+ * Enter, which opens a delivery: headers and pretty-printed bodies of
+ * its request and response.
  */
 #include "config.h"
 
@@ -15,8 +16,8 @@
 
 #include "api/text.h"
 #include "ui/columns.h"
+#include "ui/logview.h"
 #include "ui/private.h"
-#include "ui/scroll.h"
 
 enum { C_TIME, C_RESULT, C_DURATION, C_KIND, C_REQUEST, C_TARGET, C_COUNT };
 
@@ -29,49 +30,74 @@ static const struct ui_column columns[C_COUNT] = {
 	[C_TARGET] = { "Target", 10, 0, 2, 5, UI_ALIGN_LEFT },
 };
 
+_Static_assert(C_COUNT <= UI_LOGVIEW_COLS_MAX, "the log view holds every column");
+
 static const struct ui_binding keys[] = {
-	UI_BIND('n', UI_ACTION_LOGS_OLDER),
-	UI_BIND('p', UI_ACTION_LOGS_NEWER),
-	UI_BIND('h', UI_ACTION_LOGS_NEWEST),
-	UI_BIND('+', UI_ACTION_LOGS_LIMIT_UP),
-	UI_BIND('-', UI_ACTION_LOGS_LIMIT_DOWN),
-	UI_BIND('f', UI_ACTION_LOGS_FOLLOW),
+	UI_LOGVIEW_KEYS("deliveries"),
 	UI_BIND('e', UI_ACTION_LOGS_FAILED),
 	UI_BIND('s', UI_ACTION_LOGS_KEY),
 };
 
 static const struct ui_hint hints[] = {
-	{ UI_ACTION_LOGS_OLDER, UI_ACTION_NONE, "older" },
-	{ UI_ACTION_LOGS_NEWER, UI_ACTION_NONE, "newer" },
-	{ UI_ACTION_LOGS_NEWEST, UI_ACTION_NONE, "newest" },
-	{ UI_ACTION_LOGS_LIMIT_UP, UI_ACTION_LOGS_LIMIT_DOWN, "size" },
-	{ UI_ACTION_LOGS_FOLLOW, UI_ACTION_NONE, "follow" },
+	UI_LOGVIEW_HINTS,
 	{ UI_ACTION_LOGS_FAILED, UI_ACTION_NONE, "failed" },
 	{ UI_ACTION_LOGS_KEY, UI_ACTION_NONE, "key" },
 	{ UI_ACTION_OPEN, UI_ACTION_NONE, "open" },
 };
 
 struct logs_state {
-	struct ui_scroll sc;
+	struct ui_logview lv;
 	int64_t key;            /* the API key shown; 0 until known */
-	char sel_id[API_CURSOR_MAX + 1];
-	bool failed_only;
-	char filter[64];
+};
+
+static const api_webhook_message *outgoing(const api_webhook_log *l)
+{
+	/* the API stores the outgoing POST under "response" */
+	return l->has_response ? &l->response : l->has_request ? &l->request : NULL;
+}
+
+static void cells(struct app *a, const void *e, const struct ui_layout *lay,
+		  struct ui_logview_row *row)
+{
+	const api_webhook_log *l = e;
+	const api_webhook_message *out = outgoing(l);
+	const size_t cap = sizeof row->text[0];
+	/* ids share their start: cut from the left, keep the end */
+	const char *rid = l->request_id ? l->request_id : "";
+	size_t rl = strlen(rid), w = (size_t)lay->width[C_REQUEST];
+
+	row->role[C_TIME] = ui_fmt_local_time(row->text[C_TIME], cap, l->created, a->opt.ascii);
+	row->role[C_RESULT] = ui_fmt_result(row->text[C_RESULT], cap, l->succeeded,
+					    l->response_status, a->opt.ascii);
+	row->role[C_DURATION] = ui_fmt_duration(row->text[C_DURATION], cap, l->duration,
+						a->opt.ascii);
+	row->role[C_KIND] = ui_fmt_log_kind(row->text[C_KIND], cap, l, a->opt.ascii);
+	if (w > 1 && rl > w)
+		snprintf(row->text[C_REQUEST], cap, "%s%s", a->opt.ascii ? "~" : "…",
+			 rid + rl - (w - 1));
+	else
+		snprintf(row->text[C_REQUEST], cap, "%s", rid);
+	row->role[C_REQUEST] = ROLE_DIM;
+	snprintf(row->text[C_TARGET], cap, "%s", out && out->path ? out->path : "");
+	row->role[C_TARGET] = ROLE_NORMAL;
+}
+
+static const struct ui_logview_kind kind = {
+	.what = "webhook logs",
+	.one = "delivery",
+	.many = "deliveries",
+	.failed_flag = "failed only",
+	.columns = columns,
+	.n_columns = C_COUNT,
+	.cells = cells,
 };
 
 static void open_key(struct app *a, struct logs_state *st, int64_t key)
 {
-	api_error err;
+	model_log_webhook_params params = { .api_key_id = key };
 
-	if (st->key && st->key != key)
-		model_logs_close(a->m, st->key);
 	st->key = key;
-	st->sel_id[0] = '\0';
-	ui_scroll_set_count(&st->sc, 0);
-	if (model_logs_open(a->m, key, &err) != API_OK)
-		app_error(a, "webhook logs", &err);
-	if (st->failed_only || st->filter[0])
-		model_logs_set_filter(a->m, key, st->filter, st->failed_only);
+	ui_logview_open(&st->lv, a, &kind, &model_log_webhooks, &params);
 }
 
 /* Pick the key: the configured one, else the first of the account. */
@@ -90,85 +116,20 @@ static void choose_key(struct app *a, struct logs_state *st)
 		open_key(a, st, k->items[0].api_key_id);
 }
 
-static bool find_id(const void *list, const void *id, size_t *index)
-{
-	const pager *p = list;
-
-	for (size_t i = 0; i < pager_count(p); i++)
-		if (strcmp(pager_entry(p, i)->id, id) == 0) {
-			*index = i;
-			return true;
-		}
-	return false;
-}
-
-static void rebuild(struct app *a, struct logs_state *st)
-{
-	const pager *p = st->key ? model_logs(a->m, st->key, NULL) : NULL;
-	size_t n = p ? pager_count(p) : 0;
-	bool at_top = st->sc.selected == 0;
-
-	ui_scroll_replace(&st->sc, n, st->sel_id[0] ? st->sel_id : NULL,
-			  st->sel_id[0] ? find_id : NULL, p);
-	/* at the top, new deliveries come into view instead of pushing the
-	 * selected one down out of sight */
-	if (at_top)
-		ui_scroll_home(&st->sc);
-	if (n)
-		snprintf(st->sel_id, sizeof st->sel_id, "%s", pager_entry(p, st->sc.selected)->id);
-	else
-		st->sel_id[0] = '\0';
-}
-
 static void enter(struct app *a, void *vst)
 {
 	struct logs_state *st = vst;
 
 	model_refresh(a->m, MODEL_KEYS, false);
 	choose_key(a, st);
-	rebuild(a, st);
-}
-
-static const api_webhook_message *outgoing(const api_webhook_log *l)
-{
-	/* the API stores the outgoing POST under "response" */
-	return l->has_response ? &l->response : l->has_request ? &l->request : NULL;
-}
-
-static void draw_header(struct app *a, const struct logs_state *st, int y, int cols, const pager *p,
-			const model_status *ms)
-{
-	char buf[400], page[80], key[160] = "";
-	const api_key_list *k = model_keys(a->m, NULL);
-	size_t arrived = 0;
-	bool more = false;
-
-	for (size_t i = 0; k && i < k->n; i++)
-		if (k->items[i].api_key_id == st->key && k->items[i].description)
-			text_escape(key, sizeof key, k->items[i].description,
-				    strlen(k->items[i].description), 30);
-	ui_fmt_page(page, sizeof page, pager_page_number(p), pager_limit(p), a->opt.ascii);
-	arrived = pager_arrived(p, &more);
-	snprintf(buf, sizeof buf, "API key %" PRId64 "%s%s%s  %s%s%s%s%s", st->key, key[0] ? " (" : "",
-		 key, key[0] ? ")" : "", page, pager_has_older(p) ? "" : "  (oldest)",
-		 pager_following(p) ? "  following" : "", st->failed_only ? "  failed only" : "",
-		 "");
-	app_put(a, y, 1, cols - 2, ROLE_TITLE, buf);
-	if (arrived) {
-		snprintf(buf, sizeof buf, "%zu%s new  h shows them", arrived, more ? "+" : "");
-		app_put(a, y, cols - (int)strlen(buf) - 2, (int)strlen(buf) + 1, ROLE_WARNING, buf);
-	} else if (ms->loading) {
-		app_put(a, y, cols - 12, 11, ROLE_DIM, a->opt.ascii ? "loading..." : "loading…");
-	}
+	ui_logview_rebuild(&st->lv, a);
 }
 
 static void draw(struct app *a, void *vst, int top, int rows, int cols)
 {
 	struct logs_state *st = vst;
-	model_status ms;
-	const pager *p;
-	struct ui_layout lay;
-	char head[1024];
+	const api_key_list *k;
+	char title[200], desc[160] = "";
 
 	choose_key(a, st);
 	if (!st->key) {
@@ -180,64 +141,14 @@ static void draw(struct app *a, void *vst, int top, int rows, int cols)
 				"this account has no API keys, so there are no webhook logs");
 		return;
 	}
-	p = model_logs(a->m, st->key, &ms);
-	if (!p)
-		return;
-	draw_header(a, st, top, cols, p, &ms);
-	ui_scroll_resize(&st->sc, rows > 3 ? (size_t)(rows - 3) : 1);
-	ui_columns_fit(columns, C_COUNT, cols - 2, 2, &lay);
-	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
-	app_put(a, top + 1, 1, cols - 2, ROLE_DIM, head);
-	if (ms.failed || (!ms.has_data && !pager_count(p)))
-		app_draw_state(a, pager_count(p) ? top + rows - 1 : top + 2, cols, &ms,
-			       "webhook logs");
-	else if (pager_count(p) == 0)
-		app_put(a, top + 2, 1, cols - 2, ROLE_DIM,
-			st->failed_only || st->filter[0] ? "no delivery on this page matches"
-						       : "no deliveries");
-	for (size_t r = 0; r < ui_scroll_rows(&st->sc); r++) {
-		size_t i = st->sc.top + r;
-		const api_webhook_log *l;
-		const api_webhook_message *out;
-		char cell[C_COUNT][256];
-		enum ui_role role[C_COUNT] = { ROLE_NORMAL };
-		bool sel = i == st->sc.selected;
-		int y = top + 2 + (int)r;
-
-		if (i >= pager_count(p))
-			break;
-		l = pager_entry(p, i);
-		out = outgoing(l);
-		role[C_TIME] = ui_fmt_local_time(cell[C_TIME], sizeof cell[0], l->created, a->opt.ascii);
-		role[C_RESULT] = ui_fmt_result(cell[C_RESULT], sizeof cell[0], l->succeeded,
-					       l->response_status, a->opt.ascii);
-		role[C_DURATION] = ui_fmt_duration(cell[C_DURATION], sizeof cell[0], l->duration,
-						   a->opt.ascii);
-		role[C_KIND] = ui_fmt_log_kind(cell[C_KIND], sizeof cell[0], l, a->opt.ascii);
-		{
-			/* ids share their start: cut from the left, keep the end */
-			const char *rid = l->request_id ? l->request_id : "";
-			size_t rl = strlen(rid), w = (size_t)lay.width[C_REQUEST];
-
-			if (w > 1 && rl > w)
-				snprintf(cell[C_REQUEST], sizeof cell[0], "%s%s",
-					 a->opt.ascii ? "~" : "…", rid + rl - (w - 1));
-			else
-				snprintf(cell[C_REQUEST], sizeof cell[0], "%s", rid);
-		}
-		role[C_REQUEST] = ROLE_DIM;
-		snprintf(cell[C_TARGET], sizeof cell[0], "%s", out && out->path ? out->path : "");
-		role[C_TARGET] = ROLE_NORMAL;
-		if (sel) {
-			attrset(app_attr(a, ROLE_SELECTED));
-			mvhline(y, 0, ' ', cols);
-		}
-		for (int c = 0; c < C_COUNT; c++)
-			if (lay.visible[c])
-				app_put(a, y, 1 + lay.x[c], lay.width[c],
-					sel ? ROLE_SELECTED : ms.fresh || ms.has_data ? role[c] : ROLE_STALE,
-					cell[c]);
-	}
+	k = model_keys(a->m, NULL);
+	for (size_t i = 0; k && i < k->n; i++)
+		if (k->items[i].api_key_id == st->key && k->items[i].description)
+			text_escape(desc, sizeof desc, k->items[i].description,
+				    strlen(k->items[i].description), 30);
+	snprintf(title, sizeof title, "API key %" PRId64 "%s%s%s", st->key, desc[0] ? " (" : "",
+		 desc, desc[0] ? ")" : "");
+	ui_logview_draw(&st->lv, a, title, top, rows, cols);
 }
 
 static void add_message(struct ui_lines *out, const char *title, const api_webhook_message *m)
@@ -273,14 +184,12 @@ static void add_message(struct ui_lines *out, const char *title, const api_webho
 
 static void show_detail(struct app *a, struct logs_state *st)
 {
-	const pager *p = st->key ? model_logs(a->m, st->key, NULL) : NULL;
-	const api_webhook_log *l;
+	const api_webhook_log *l = ui_logview_selected(&st->lv, a);
 	struct ui_lines out = { 0 };
 	char buf[256], title[300];
 
-	if (!p || st->sc.selected >= pager_count(p))
+	if (!l)
 		return;
-	l = pager_entry(p, st->sc.selected);
 	text_escape(buf, sizeof buf, l->id, strlen(l->id), 0);
 	snprintf(title, sizeof title, "Delivery %s", buf);
 	ui_fmt_result(buf, sizeof buf, l->succeeded, l->response_status, a->opt.ascii);
@@ -318,135 +227,57 @@ static void next_key(struct app *a, struct logs_state *st)
 	}
 	for (i = 0; i < k->n && k->items[i].api_key_id != st->key; i++)
 		;
-	{
-		const pager *p = model_logs(a->m, st->key, NULL);
-		long limit = p ? pager_limit(p) : 0;
-		api_error err;
-
-		open_key(a, st, k->items[(i + 1) % k->n].api_key_id);
-		if (limit)
-			model_logs_set_limit(a->m, st->key, limit, &err);
-	}
+	/* the page size, filter and failed-only flag carry over */
+	open_key(a, st, k->items[(i + 1) % k->n].api_key_id);
 	app_message(a, ROLE_DIM, "API key %" PRId64, st->key);
 }
 
 static int on_action(struct app *a, void *vst, enum ui_action act)
 {
 	struct logs_state *st = vst;
-	api_error err;
-	const pager *p;
 
 	if (!st->key)
 		return act == UI_ACTION_REFRESH ? (model_refresh(a->m, MODEL_KEYS, true), UI_HANDLED)
 						: UI_IGNORED;
-	if (app_scroll_action(&st->sc, act)) {
-		p = model_logs(a->m, st->key, NULL);
-		if (p && st->sc.selected < pager_count(p))
-			snprintf(st->sel_id, sizeof st->sel_id, "%s", pager_entry(p, st->sc.selected)->id);
-		return UI_HANDLED;
-	}
 	switch (act) {
 	case UI_ACTION_OPEN:
 		show_detail(a, st);
 		return UI_HANDLED;
-	case UI_ACTION_LOGS_OLDER:
-		p = model_logs(a->m, st->key, NULL);
-		if (p && !pager_has_older(p)) {
-			app_message(a, ROLE_DIM, "this is the oldest page");
-			return UI_HANDLED;
-		}
-		if (model_logs_next(a->m, st->key)) {
-			st->sel_id[0] = '\0';
-			ui_scroll_set_count(&st->sc, 0);
-		}
-		rebuild(a, st);
-		return UI_HANDLED;
-	case UI_ACTION_LOGS_NEWER:
-		if (!model_logs_prev(a->m, st->key))
-			app_message(a, ROLE_DIM, "this is the newest page; h reloads it");
-		st->sel_id[0] = '\0';
-		rebuild(a, st);
-		return UI_HANDLED;
-	case UI_ACTION_LOGS_NEWEST:
-	case UI_ACTION_REFRESH:
-		model_logs_home(a->m, st->key);
-		model_logs_ack_arrived(a->m, st->key);
-		st->sel_id[0] = '\0';
-		ui_scroll_home(&st->sc);
-		rebuild(a, st);
-		return UI_HANDLED;
-	case UI_ACTION_LOGS_LIMIT_UP:
-	case UI_ACTION_LOGS_LIMIT_DOWN:
-		p = model_logs(a->m, st->key, NULL);
-		if (p && ui_fmt_next_limit(pager_limit(p), act == UI_ACTION_LOGS_LIMIT_UP ? 1 : -1) ==
-				 pager_limit(p)) {
-			app_message(a, ROLE_DIM, "already %ld per page (10, 20, 50 or 100)",
-				    pager_limit(p));
-			return UI_HANDLED;
-		}
-		if (p && model_logs_set_limit(a->m, st->key,
-					      ui_fmt_next_limit(pager_limit(p),
-								act == UI_ACTION_LOGS_LIMIT_UP ? 1 : -1),
-					      &err) != API_OK)
-			app_error(a, "page size", &err);
-		st->sel_id[0] = '\0';
-		rebuild(a, st);
-		return UI_HANDLED;
-	case UI_ACTION_LOGS_FOLLOW:
-		p = model_logs(a->m, st->key, NULL);
-		if (p) {
-			bool on = !pager_following(p);
-			model_logs_follow(a->m, st->key, on);
-			app_message(a, ROLE_DIM, "follow %s", on ? "on: new deliveries are counted and shown on the newest page" : "off");
-		}
-		return UI_HANDLED;
 	case UI_ACTION_LOGS_FAILED:
-		st->failed_only = !st->failed_only;
-		model_logs_set_filter(a->m, st->key, st->filter, st->failed_only);
-		rebuild(a, st);
+		ui_logview_set_failed_only(&st->lv, a, !st->lv.failed_only);
 		return UI_HANDLED;
 	case UI_ACTION_LOGS_KEY:
 		next_key(a, st);
-		rebuild(a, st);
 		return UI_HANDLED;
 	default:
-		return UI_IGNORED;
+		return ui_logview_action(&st->lv, a, act);
 	}
 }
 
 static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 {
 	struct logs_state *st = vst;
+	bool changed;
 
 	/* never shown yet: no key to open, no request of its own */
 	if (!visible && !st->key)
 		return false;
 	if (dirty & MODEL_DIRTY(MODEL_KEYS))
 		choose_key(a, st);
-	if (dirty & (MODEL_DIRTY(MODEL_LOGS) | MODEL_DIRTY(MODEL_KEYS))) {
-		const pager *p = st->key ? model_logs(a->m, st->key, NULL) : NULL;
-		bool more;
-
-		/* following on the newest page: show arrivals as they come */
-		if (p && pager_following(p) && pager_page_number(p) == 1 &&
-		    pager_arrived(p, &more) > 0) {
-			model_logs_ack_arrived(a->m, st->key);
-			model_logs_home(a->m, st->key);
-		}
-		rebuild(a, st);
-		return true;
+	changed = ui_logview_on_model(&st->lv, a, dirty);
+	if (!changed && (dirty & MODEL_DIRTY(MODEL_KEYS))) {
+		/* the key's description in the title */
+		ui_logview_rebuild(&st->lv, a);
+		changed = true;
 	}
-	return false;
+	return changed;
 }
 
 static void on_filter(struct app *a, void *vst, const char *text)
 {
 	struct logs_state *st = vst;
 
-	snprintf(st->filter, sizeof st->filter, "%s", text);
-	if (st->key)
-		model_logs_set_filter(a->m, st->key, st->filter, st->failed_only);
-	rebuild(a, st);
+	ui_logview_set_filter(&st->lv, a, text);
 }
 
 const struct pane_ops pane_logs_ops = {

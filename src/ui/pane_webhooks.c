@@ -312,9 +312,9 @@ static void select_created(struct app *a, struct webhooks_state *st)
 
 	if (!st->created || !model_action(a->m, st->created, &info))
 		return;
-	if (info.state == ENGINE_FAILED) {
+	if (info.state == MODEL_REQ_FAILED) {
 		st->created = 0;
-	} else if (info.state == ENGINE_DONE) {
+	} else if (info.state == MODEL_REQ_DONE) {
 		st->want_id = info.created_id;
 		st->created = 0;
 	}

@@ -19,9 +19,14 @@
  *      x_state), .keys, .n_keys, .hints, .n_hints, .enter, .draw,
  *      .on_action, .on_model, ... }` (private.h);
  *   3. the file in src_ui_libnukiui_a_SOURCES (Makefile.am);
- * plus the model module it reads (src/model/x.c). The tab bar, the digit
- * key, Tab order, help section, event delivery and its state's life come
- * from the row.
+ * plus the model module it reads (src/model/x.c). A paged log pane is
+ * built on the log view (logview.h): its state holds a struct
+ * ui_logview, its tables start with UI_LOGVIEW_KEYS and UI_LOGVIEW_HINTS,
+ * it describes its columns and cells in a struct ui_logview_kind and
+ * hands draw/on_action/on_model/on_filter to ui_logview_*; its model
+ * module is a log source (src/model/kind_x.c, see model/log_source.h),
+ * opened with ui_logview_open. The tab bar, the digit key, Tab order,
+ * help section, event delivery and its state's life come from the row.
  */
 #ifndef NUKI_UI_PANES_H
 #define NUKI_UI_PANES_H

@@ -71,8 +71,10 @@ $T send-keys u
 wait_for 'Unlock "Front door"' >/dev/null
 $T send-keys y
 name="y unlocks: the row follows to Unlocked without a key press"
-check wait_for "○ Unlocked" 5000
+check wait_row "Front door" "○ Unlocked" 5000
 name="one confirmation sends exactly one unlock"
+check wait_requests 'POST /smartlock/18298712180/action/unlock ' 1
+name="... and only one"
 check test "$(requests 'POST /smartlock/18298712180/action/unlock ')" -eq 1
 
 $T send-keys l
@@ -138,6 +140,7 @@ $T send-keys Enter
 name="a valid URL creates the webhook and shows its secret once"
 check wait_for "Secret    "
 name="exactly one PUT was sent"
+wait_requests 'PUT /api/decentralWebhook' 1 >/dev/null
 check test "$(requests 'PUT /api/decentralWebhook')" -eq 1
 $T send-keys Escape
 wait_for "https://e2e.example.com/hook" >/dev/null
@@ -148,6 +151,7 @@ $T send-keys y
 name="y deletes it: gone from the list"
 check wait_gone "https://e2e.example.com/hook"
 name="exactly one DELETE was sent"
+wait_requests 'DELETE /api/decentralWebhook/3313' 1 >/dev/null
 check test "$(requests 'DELETE /api/decentralWebhook/3313')" -eq 1
 
 # ---- a secret shown once is never lost -----------------------------------

@@ -177,28 +177,30 @@ END_TEST
 
 START_TEST(test_going_back_to_a_cursor_page_makes_no_request)
 {
-	const pager *p;
+	model_log *h;
+	model_log_webhook_params params = { .api_key_id = 31337 };
 	model_status st;
 	api_error err;
 	char page2_first[64];
 
-	ck_assert_int_eq(model_logs_open(M, 31337, &err), API_OK);
+	ck_assert_int_eq(model_log_open(M, &model_log_webhooks, &params, &h,
+					&err), API_OK);
 	poll_until_idle();
-	ck_assert(model_logs_next(M, 31337));        /* page 2 */
+	ck_assert(model_log_next(M, h));        /* page 2 */
 	poll_until_idle();
-	p = model_logs(M, 31337, &st);
-	ck_assert_uint_eq(pager_page_number(p), 2);
-	ck_assert_uint_gt(pager_count(p), 0);
-	snprintf(page2_first, sizeof page2_first, "%s", pager_entry(p, 0)->id);
-	ck_assert(model_logs_next(M, 31337));        /* page 3 */
+	ck_assert_uint_eq(model_log_page_number(M, h), 2);
+	ck_assert_uint_gt(model_log_count(M, h), 0);
+	snprintf(page2_first, sizeof page2_first, "%s",
+		 model_log_entry_id(M, h, 0));
+	ck_assert(model_log_next(M, h));        /* page 3 */
 	poll_until_idle();
 	ck_assert_int_eq(requests_matching("GET /api/key/31337/webhook/logs"), 3);
 
-	ck_assert(model_logs_prev(M, 31337));        /* back to page 2 */
-	p = model_logs(M, 31337, &st);
+	ck_assert(model_log_prev(M, h));        /* back to page 2 */
+	model_log_status(M, h, &st);
 	ck_assert(st.has_data);
-	ck_assert_uint_eq(pager_page_number(p), 2);
-	ck_assert_str_eq(pager_entry(p, 0)->id, page2_first);
+	ck_assert_uint_eq(model_log_page_number(M, h), 2);
+	ck_assert_str_eq(model_log_entry_id(M, h, 0), page2_first);
 	poll_until_idle();
 	ck_assert_int_eq(requests_matching("GET /api/key/31337/webhook/logs"), 3);
 }

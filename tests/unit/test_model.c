@@ -142,22 +142,38 @@ static int answer_logs(void)
 	return n;
 }
 
-static const pager *logs_view(void)
+/* The open webhook log of API key key, or NULL. */
+static model_log *log_of(int64_t key)
 {
-	const pager *p = model_logs(m, 7, NULL);
-	ck_assert_ptr_nonnull(p);
-	return p;
+	model_log_webhook_params p = {.api_key_id = key};
+	return model_log_find(m, &model_log_webhooks, &p);
+}
+
+static api_status open_log(int64_t key, api_error *err)
+{
+	model_log_webhook_params p = {.api_key_id = key};
+	return model_log_open(m, &model_log_webhooks, &p, NULL, err);
+}
+
+/* The log of API key 7, which must be open. */
+static model_log *L7(void)
+{
+	model_log *h = log_of(7);
+	ck_assert_ptr_nonnull(h);
+	return h;
 }
 
 static int first_id(void)
 {
-	return atoi(pager_entry(logs_view(), 0)->id + 2);
+	const char *id = model_log_entry_id(m, L7(), 0);
+	ck_assert_ptr_nonnull(id);
+	return atoi(id + 2);
 }
 
 static void open_logs(void)
 {
 	api_error err;
-	ck_assert_int_eq(model_logs_open(m, 7, &err), API_OK);
+	ck_assert_int_eq(open_log(7, &err), API_OK);
 	poll0();
 	ck_assert_int_eq(answer_logs(), 1);
 }
@@ -568,38 +584,38 @@ END_TEST
 START_TEST(opening_the_logs_fetches_the_newest_page)
 {
 	api_error err;
-	ck_assert_int_eq(model_logs_open(m, 7, &err), API_OK);
+	ck_assert_int_eq(open_log(7, &err), API_OK);
 	model_status st;
-	const pager *p = model_logs(m, 7, &st);
+	model_log_status(m, L7(), &st);
 	ck_assert(!st.has_data && st.loading);
 	poll0();
 	ck_assert_str_eq(fake_key(fk, 0), NEWEST);
 	answer_logs();
-	p = model_logs(m, 7, &st);
+	model_log_status(m, L7(), &st);
 	ck_assert(st.has_data && st.fresh && !st.loading);
-	ck_assert_uint_eq(pager_count(p), 50);
+	ck_assert_uint_eq(model_log_count(m, L7()), 50);
 	ck_assert_int_eq(first_id(), 300);
-	ck_assert_ptr_null(model_logs(m, 8, NULL));
+	ck_assert_ptr_null(log_of(8));
 }
 END_TEST
 
 START_TEST(a_cached_older_page_costs_no_request)
 {
 	open_logs();
-	ck_assert(model_logs_next(m, 7));
+	ck_assert(model_log_next(m, L7()));
 	poll0();
 	ck_assert_int_eq(answer_logs(), 1);
 	ck_assert_int_eq(first_id(), 250);
-	ck_assert(model_logs_next(m, 7));
+	ck_assert(model_log_next(m, L7()));
 	poll0();
 	answer_logs();
 	ck_assert_int_eq(first_id(), 200);
 	size_t sent = fake_started(fk);
 	/* back and forth over immutable pages, long after: no request */
 	now += 3600 * 1000;
-	ck_assert(model_logs_prev(m, 7));
+	ck_assert(model_log_prev(m, L7()));
 	ck_assert_int_eq(first_id(), 250);
-	ck_assert(model_logs_next(m, 7));
+	ck_assert(model_log_next(m, L7()));
 	ck_assert_int_eq(first_id(), 200);
 	poll0();
 	ck_assert_uint_eq(fake_started(fk), sent);
@@ -609,38 +625,38 @@ END_TEST
 START_TEST(the_newest_page_is_served_fresh_from_the_cache_and_refreshed_when_stale)
 {
 	open_logs();
-	model_logs_next(m, 7);
+	model_log_next(m, L7());
 	poll0();
 	answer_logs();
 	now += MODEL_NEWEST_TTL_DEFAULT_MS - 1;
-	ck_assert(model_logs_home(m, 7));
+	ck_assert(model_log_home(m, L7()));
 	poll0();
 	ck_assert_uint_eq(fake_count(fk, NEWEST), 1);
 	newest += 4;
 	now += 1;
-	ck_assert(!model_logs_home(m, 7)); /* already home: refresh */
+	ck_assert(!model_log_home(m, L7())); /* already home: refresh */
 	model_status st;
-	model_logs(m, 7, &st);
+	model_log_status(m, L7(), &st);
 	ck_assert(st.has_data && !st.fresh && st.loading);
 	poll0();
 	ck_assert_uint_eq(fake_count(fk, NEWEST), 2);
 	answer_logs();
 	ck_assert_int_eq(first_id(), 304);
 	bool more;
-	ck_assert_uint_eq(pager_arrived(logs_view(), &more), 4);
+	ck_assert_uint_eq(model_log_arrived(m, L7(), &more), 4);
 }
 END_TEST
 
 START_TEST(leaving_a_page_before_it_arrives_cancels_its_request)
 {
 	open_logs();
-	model_logs_next(m, 7);
+	model_log_next(m, L7());
 	poll0();
 	ck_assert_uint_eq(fake_running(fk), 1);
-	ck_assert(model_logs_prev(m, 7));
+	ck_assert(model_log_prev(m, L7()));
 	ck_assert_uint_eq(fake_aborted(fk), 1);
 	ck_assert_uint_eq(fake_running(fk), 0);
-	ck_assert(pager_has_page(logs_view())); /* newest, from the cache */
+	ck_assert(model_log_has_page(m, L7())); /* newest, from the cache */
 	ck_assert_int_eq(first_id(), 300);
 }
 END_TEST
@@ -648,11 +664,11 @@ END_TEST
 START_TEST(closing_the_logs_cancels_their_requests)
 {
 	api_error err;
-	model_logs_open(m, 7, &err);
+	open_log(7, &err);
 	poll0();
-	model_logs_close(m, 7);
+	model_log_close(m, L7());
 	ck_assert_uint_eq(fake_aborted(fk), 1);
-	ck_assert_ptr_null(model_logs(m, 7, NULL));
+	ck_assert_ptr_null(log_of(7));
 	poll0();
 }
 END_TEST
@@ -661,21 +677,21 @@ START_TEST(a_failed_page_refresh_keeps_the_page_shown_with_the_error)
 {
 	open_logs();
 	now += MODEL_NEWEST_TTL_DEFAULT_MS;
-	model_logs_home(m, 7);
+	model_log_home(m, L7());
 	poll0();
 	fake_reply(fk, NEWEST, 500, "{\"detailMessage\":\"oops\"}");
 	poll0();
 	model_status st;
-	const pager *p = model_logs(m, 7, &st);
+	model_log_status(m, L7(), &st);
 	ck_assert(st.failed && st.has_data && !st.fresh && !st.loading);
 	ck_assert_int_eq(st.err.http_status, 500);
-	ck_assert_uint_eq(pager_count(p), 50);
+	ck_assert_uint_eq(model_log_count(m, L7()), 50);
 	/* the next good answer, here from follow mode, clears the error */
-	model_logs_follow(m, 7, true);
+	model_log_follow(m, L7(), true);
 	now += MODEL_FOLLOW_DEFAULT_MS;
 	poll0();
 	answer_logs();
-	model_logs(m, 7, &st);
+	model_log_status(m, L7(), &st);
 	ck_assert(!st.failed && st.fresh);
 }
 END_TEST
@@ -683,18 +699,18 @@ END_TEST
 START_TEST(a_limit_change_asks_for_the_newest_page_at_the_new_size)
 {
 	open_logs();
-	model_logs_next(m, 7);
+	model_log_next(m, L7());
 	poll0();
 	answer_logs();
 	api_error err;
-	ck_assert_int_eq(model_logs_set_limit(m, 7, 10, &err), API_OK);
-	ck_assert_uint_eq(pager_page_number(logs_view()), 1);
+	ck_assert_int_eq(model_log_set_limit(m, L7(), 10, &err), API_OK);
+	ck_assert_uint_eq(model_log_page_number(m, L7()), 1);
 	poll0();
 	ck_assert_str_eq(fake_oldest_running(fk),
 			 "GET /api/key/7/webhook/logs?limit=10");
 	answer_logs();
-	ck_assert_uint_eq(pager_count(logs_view()), 10);
-	ck_assert_int_eq(model_logs_set_limit(m, 7, 101, &err),
+	ck_assert_uint_eq(model_log_count(m, L7()), 10);
+	ck_assert_int_eq(model_log_set_limit(m, L7(), 101, &err),
 			 API_ERR_INVALID);
 }
 END_TEST
@@ -703,8 +719,8 @@ START_TEST(filters_apply_to_the_loaded_page_without_a_request)
 {
 	open_logs();
 	size_t sent = fake_started(fk);
-	ck_assert_int_eq(model_logs_set_filter(m, 7, NULL, true), API_OK);
-	ck_assert_uint_eq(pager_count(logs_view()), 17);
+	ck_assert_int_eq(model_log_set_filter(m, L7(), NULL, true), API_OK);
+	ck_assert_uint_eq(model_log_count(m, L7()), 17);
 	ck_assert(model_take_dirty(m) & MODEL_DIRTY(MODEL_LOGS));
 	poll0();
 	ck_assert_uint_eq(fake_started(fk), sent);
@@ -717,7 +733,7 @@ START_TEST(follow_mode_polls_the_newest_page_and_counts_arrivals)
 	model_free(m);
 	start(&cfg);
 	open_logs();
-	model_logs_follow(m, 7, true);
+	model_log_follow(m, L7(), true);
 	now += 2999;
 	poll0();
 	ck_assert_uint_eq(fake_count(fk, NEWEST), 1);
@@ -728,21 +744,21 @@ START_TEST(follow_mode_polls_the_newest_page_and_counts_arrivals)
 	model_take_dirty(m);
 	answer_logs();
 	ck_assert(model_take_dirty(m) & MODEL_DIRTY(MODEL_LOGS));
-	ck_assert_uint_eq(pager_arrived(logs_view(), NULL), 3);
+	ck_assert_uint_eq(model_log_arrived(m, L7(), NULL), 3);
 	ck_assert_int_eq(first_id(), 303);
-	model_logs_ack_arrived(m, 7);
-	ck_assert_uint_eq(pager_arrived(logs_view(), NULL), 0);
+	model_log_ack_arrived(m, L7());
+	ck_assert_uint_eq(model_log_arrived(m, L7(), NULL), 0);
 	/* on an older page the count grows but the page stays */
-	model_logs_next(m, 7);
+	model_log_next(m, L7());
 	poll0();
 	answer_logs();
 	newest += 2;
 	now += 3000;
 	poll0();
 	answer_logs();
-	ck_assert_uint_eq(pager_arrived(logs_view(), NULL), 2);
+	ck_assert_uint_eq(model_log_arrived(m, L7(), NULL), 2);
 	ck_assert_int_eq(first_id(), 253);
-	model_logs_follow(m, 7, false);
+	model_log_follow(m, L7(), false);
 	now += 30000;
 	poll0();
 	ck_assert_uint_eq(fake_count(fk, NEWEST), 3);
@@ -760,7 +776,7 @@ START_TEST(browsing_many_pages_keeps_the_cache_under_its_byte_cap)
 	pad = 1000;
 	open_logs();
 	size_t peak = 0, pages = 1, bytes_seen = 0;
-	while (model_logs_next(m, 7)) {
+	while (model_log_next(m, L7())) {
 		poll0();
 		answer_logs();
 		pages++;
@@ -773,7 +789,7 @@ START_TEST(browsing_many_pages_keeps_the_cache_under_its_byte_cap)
 	ck_assert_uint_ge(bytes_seen, 10 * 1000 * 1000);
 	ck_assert_uint_le(peak, 256 * 1024);
 	ck_assert_uint_gt(model_cache_stats(m).evictions, 90);
-	ck_assert(!pager_has_older(logs_view()));
+	ck_assert(!model_log_has_older(m, L7()));
 }
 END_TEST
 
@@ -1023,12 +1039,43 @@ START_TEST(a_failure_reported_in_detail_fails_the_action)
 	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
 	poll0();
 	/* no requestId on the log entry: found by the payload's own */
-	answer_outcome("", "{\"requestId\":\"" RID "\",\"success\":false,"
+	answer_outcome("", "{\"type\":\"AuthCreation\",\"requestId\":\"" RID
+			   "\",\"success\":false,"
 			   "\"detail\":[{\"smartlockId\":1,\"success\":false,"
 			   "\"errorCode\":\"45\"}]}");
 	model_action_info a = info_of(id);
 	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_FAILED);
 	ck_assert_str_eq(a.error_code, "45");
+}
+END_TEST
+
+/* The error code is named from the API's table (codes.h), in any case. */
+START_TEST(a_failed_result_names_its_error_code)
+{
+	model_action_id id = confirmed_action();
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	answer_outcome(RID, "{\"type\":\"LockAction\",\"requestId\":\"" RID
+			    "\",\"success\":false,\"errorCode\":\"4F\"}");
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_FAILED);
+	ck_assert_str_eq(a.error_code, "4F");
+	ck_assert_ptr_nonnull(strstr(a.err.message, "rejected (night mode)"));
+}
+END_TEST
+
+/* The entry names the request but its body is no result: the search
+ * ends, the outcome unknown, and it says why. */
+START_TEST(a_named_delivery_that_is_no_result_is_an_unknown_outcome)
+{
+	model_action_id id = confirmed_action();
+	now += MODEL_OUTCOME_POLL_DEFAULT_MS;
+	poll0();
+	answer_outcome(RID, "[1,2]");
+	model_action_info a = info_of(id);
+	ck_assert_int_eq(a.outcome, MODEL_OUTCOME_UNKNOWN);
+	ck_assert_int_eq(a.err.kind, API_ERR_MALFORMED);
+	ck_assert_ptr_nonnull(strstr(a.err.message, "type"));
 }
 END_TEST
 
@@ -1278,7 +1325,7 @@ START_TEST(freeing_the_model_with_requests_pending_leaks_nothing)
 {
 	api_error err;
 	model_refresh(m, MODEL_SMARTLOCKS, false);
-	model_logs_open(m, 7, &err);
+	open_log(7, &err);
 	model_lock(m, 1, true, NULL, &err);
 	poll0();
 	fake_reply(fk, LOCK1, 204, NULL);
@@ -1355,6 +1402,8 @@ static Suite *model_suite(void)
 	tcase_add_test(t, another_requests_delivery_is_not_taken_for_the_outcome);
 	tcase_add_test(t, a_failure_with_error_code_ff_fails_the_action);
 	tcase_add_test(t, a_failure_reported_in_detail_fails_the_action);
+	tcase_add_test(t, a_failed_result_names_its_error_code);
+	tcase_add_test(t, a_named_delivery_that_is_no_result_is_an_unknown_outcome);
 	tcase_add_test(t, no_delivery_within_the_maximum_is_an_unknown_outcome);
 	tcase_add_test(t, giving_up_cancels_a_read_still_pending);
 	tcase_add_test(t, failed_reads_are_named_when_giving_up);

@@ -420,9 +420,9 @@ START_TEST(logs_of_two_sources_page_independently)
 	ck_assert_uint_eq(model_log_count(m, hooks), 50);
 	const api_webhook_log *w = model_log_entry(m, hooks, 0);
 	ck_assert_str_eq(w->id, "id00300");
-	/* the legacy pager of the webhook log is the same log */
-	ck_assert_ptr_nonnull(model_logs(m, 7, NULL));
-	ck_assert_str_eq(pager_entry(model_logs(m, 7, NULL), 0)->id, "id00300");
+	ck_assert_str_eq(model_log_entry_id(m, hooks, 0), "id00300");
+	ck_assert_str_eq(model_log_entry_id(m, lock, 0), "a00280");
+	ck_assert_ptr_null(model_log_entry_id(m, hooks, 50));
 	/* closing one cancels its own request only */
 	ck_assert(model_log_next(m, lock));
 	ck_assert(model_log_next(m, hooks));
@@ -611,10 +611,9 @@ START_TEST(the_network_is_down_when_the_newest_answer_was_lost_for_it)
 	poll0();
 	ck_assert(model_network_down(m) == down_cases[_i].down);
 	/* a cancelled request says nothing; the next answer decides */
-	api_error err;
-	model_logs_open(m, 7, &err);
+	model_log *h = open_hooks(7);
 	poll0();
-	model_logs_close(m, 7);
+	model_log_close(m, h);
 	ck_assert(model_network_down(m) == down_cases[_i].down);
 	model_refresh(m, MODEL_KEYS, false);
 	poll0();

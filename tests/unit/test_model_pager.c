@@ -788,20 +788,6 @@ START_TEST(a_kind_without_a_matcher_is_filtered_on_its_ids)
 }
 END_TEST
 
-START_TEST(the_webhook_typed_accessor_refuses_another_kind)
-{
-	pager *p = act_pager(20);
-	act_fetch(p);
-	ck_assert_ptr_nonnull(pager_item(p, 0));
-	ck_assert_ptr_null(pager_entry(p, 0));
-	pager_free(p);
-	p = new_pager(50);
-	fetch(p);
-	ck_assert_ptr_eq(pager_entry(p, 0), pager_item(p, 0));
-	pager_free(p);
-}
-END_TEST
-
 /* Page-size steps: from a limit in a direction, for both logs. */
 static const struct {
 	int table;  /* 0 webhook logs, 1 the other kind */
@@ -922,7 +908,6 @@ static Suite *pager_suite(void)
 	t = tcase_create("legacy");
 	tcase_add_checked_fixture(t, setup, NULL);
 	tcase_add_checked_fixture(t, setup_act, NULL);
-	tcase_add_test(t, the_webhook_typed_accessor_refuses_another_kind);
 	suite_add_tcase(s, t);
 	return s;
 }

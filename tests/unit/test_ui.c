@@ -1327,21 +1327,6 @@ START_TEST(test_page_indicator_shows_page_and_limit)
 }
 END_TEST
 
-START_TEST(test_page_size_steps_through_10_20_50_100)
-{
-	ck_assert_int_eq(ui_fmt_next_limit(10, 1), 20);
-	ck_assert_int_eq(ui_fmt_next_limit(20, 1), 50);
-	ck_assert_int_eq(ui_fmt_next_limit(50, 1), 100);
-	ck_assert_int_eq(ui_fmt_next_limit(100, 1), 100);
-	ck_assert_int_eq(ui_fmt_next_limit(100, -1), 50);
-	ck_assert_int_eq(ui_fmt_next_limit(10, -1), 10);
-	ck_assert_int_eq(ui_fmt_next_limit(30, 1), 50);
-	ck_assert_int_eq(ui_fmt_next_limit(30, -1), 20);
-	ck_assert_int_eq(ui_fmt_next_limit(5, -1), 5);
-	ck_assert_int_eq(ui_fmt_next_limit(50, 0), 50);
-}
-END_TEST
-
 static void assert_lines(const struct ui_lines *l, const char *const *want,
 			 size_t n)
 {
@@ -1767,7 +1752,6 @@ static Suite *ui_suite(void)
 			    0, (int)COUNT(kinds));
 	tcase_add_test(tc, test_log_kind_reads_the_sent_body_of_an_entry);
 	tcase_add_test(tc, test_page_indicator_shows_page_and_limit);
-	tcase_add_test(tc, test_page_size_steps_through_10_20_50_100);
 	tcase_add_test(tc, test_json_is_pretty_printed_strings_escaped);
 	tcase_add_test(tc, test_json_lines_read_only_the_given_length);
 	tcase_add_test(tc, test_non_json_text_comes_out_escaped_by_line);
