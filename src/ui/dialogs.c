@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * dialogs: drawing and keys of the confirmation, the menu, the webhook
- * form and the notices. The form validates the URL on every keystroke
+ * dialogs: drawing and keys of the confirmation, the menu (and the pick
+ * list, a menu without the confirmation), the one-line prompt, the
+ * webhook form and the notices. The form validates the URL on every keystroke
  * with the API layer's own rule, so what it accepts is what the request
  * builder accepts.
  */
@@ -53,10 +54,42 @@ void app_menu(struct app *a, const char *title, const char *const *labels,
 	}
 	d->menu_n = n;
 	d->menu_sel = 0;
+	d->menu_confirm = true;
 	d->fn = fn;
 	d->ctx = ctx;
 	d->target = target;
 	d->kind = DIALOG_MENU;
+	a->redraw = true;
+	app_flush_input(a);
+}
+
+void app_pick(struct app *a, const char *title, const char *const *labels,
+	      const int *values, int n, confirm_fn fn, void *ctx,
+	      int64_t target)
+{
+	app_menu(a, title, labels, values, n, fn, ctx, target);
+	a->dlg.menu_confirm = false;
+}
+
+void app_prompt(struct app *a, const char *title, const char *hint,
+		const char *initial, prompt_check_fn check, prompt_fn submit,
+		void *ctx)
+{
+	struct ui_dialogs *d = &a->dlg;
+	size_t n = 0;
+
+	snprintf(d->title, sizeof d->title, "%s", title);
+	snprintf(d->prompt_hint, sizeof d->prompt_hint, "%s", hint ? hint : "");
+	for (const char *p = initial; p && *p && n + 1 < sizeof d->prompt_text;
+	     p++)
+		if (*p >= 0x20 && *p < 0x7f)
+			d->prompt_text[n++] = *p;
+	d->prompt_text[n] = '\0';
+	d->prompt_len = n;
+	d->prompt_check = check;
+	d->prompt_submit = submit;
+	d->prompt_ctx = ctx;
+	d->kind = DIALOG_PROMPT;
 	a->redraw = true;
 	app_flush_input(a);
 }
@@ -200,15 +233,47 @@ static void draw_confirm(struct app *a)
 static void draw_menu(struct app *a)
 {
 	struct ui_dialogs *d = &a->dlg;
-	int w = 44, h = d->menu_n + 4;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	int w = 44, shown = d->menu_n, first = 0;
+	int h, y, x;
 
+	/* a long list scrolls to keep the selection in view */
+	if (shown > LINES - 4)
+		shown = LINES - 4 > 1 ? LINES - 4 : 1;
+	if (d->menu_sel >= shown)
+		first = d->menu_sel - shown + 1;
+	h = shown + 4;
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
 	if (w > COLS)
 		w = COLS, x = 0;
+	if (y < 0)
+		y = 0;
 	app_box(a, y, x, h, w, d->title);
-	for (int i = 0; i < d->menu_n; i++)
+	for (int i = 0; i < shown; i++)
 		app_put(a, y + 2 + i, x + 2, w - 4,
-			i == d->menu_sel ? ROLE_SELECTED : ROLE_NORMAL, d->menu_items[i]);
+			first + i == d->menu_sel ? ROLE_SELECTED : ROLE_NORMAL,
+			d->menu_items[first + i]);
+}
+
+static void draw_prompt(struct app *a)
+{
+	struct ui_dialogs *d = &a->dlg;
+	int w = COLS - 4 < 64 ? COLS - 4 : 64, h = 7;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	const char *why = d->prompt_check ? d->prompt_check(d->prompt_text) : NULL;
+	char buf[UI_PROMPT_MAX + 4];
+
+	if (y < 0)
+		y = 0;
+	app_box(a, y, x, h, w, d->title);
+	snprintf(buf, sizeof buf, "%s_", d->prompt_text);
+	app_put(a, y + 2, x + 2, w - 4, ROLE_SELECTED, buf);
+	if (why && d->prompt_len)
+		app_put(a, y + 3, x + 2, w - 4, ROLE_ERROR, why);
+	else if (!d->prompt_len)
+		app_put(a, y + 3, x + 2, w - 4, ROLE_DIM, d->prompt_hint);
+	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM,
+		"Enter accept  Ctrl-U clear  Esc cancel");
 }
 
 static void draw_form(struct app *a)
@@ -287,6 +352,9 @@ void dialogs_draw(struct app *a)
 	case DIALOG_FORM:
 		draw_form(a);
 		break;
+	case DIALOG_PROMPT:
+		draw_prompt(a);
+		break;
 	case DIALOG_NONE:
 		break;
 	}
@@ -346,6 +414,12 @@ static void key_menu(struct app *a, int ch)
 		int value = d->menu_values[d->menu_sel];
 
 		d->kind = DIALOG_NONE;
+		if (!d->menu_confirm) {
+			a->redraw = true;
+			if (d->fn)
+				d->fn(a, d->ctx, d->target, value);
+			return;
+		}
 		snprintf(text, sizeof text, "Send \"%s\" to %s?", d->menu_items[d->menu_sel],
 			 d->title);
 		app_confirm(a, "Confirm action", text, d->fn, d->ctx, d->target, value);
@@ -365,12 +439,42 @@ static void key_menu(struct app *a, int ch)
 	case UI_KEY_ESC:
 	case 'q':
 		d->kind = DIALOG_NONE;
-		app_message(a, ROLE_DIM, "cancelled; nothing was sent");
+		app_message(a, ROLE_DIM, d->menu_confirm ? "cancelled; nothing was sent"
+							  : "cancelled");
 		break;
 	default:
 		return;
 	}
 	a->redraw = true;
+}
+
+static void key_prompt(struct app *a, int ch)
+{
+	struct ui_dialogs *d = &a->dlg;
+
+	a->redraw = true;
+	if (is_enter(ch)) {
+		if (d->prompt_check && d->prompt_check(d->prompt_text))
+			return; /* its reason is on screen */
+		d->kind = DIALOG_NONE;
+		if (d->prompt_submit)
+			d->prompt_submit(a, d->prompt_ctx, d->prompt_text);
+		return;
+	}
+	if (ch == UI_KEY_ESC) {
+		d->kind = DIALOG_NONE;
+		app_message(a, ROLE_DIM, "cancelled");
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (d->prompt_len > 0)
+			d->prompt_text[--d->prompt_len] = '\0';
+	} else if (ch == UI_KEY_CTRL('u')) {
+		d->prompt_len = 0;
+		d->prompt_text[0] = '\0';
+	} else if (ch >= 0x20 && ch < 0x7f &&
+		   d->prompt_len + 1 < sizeof d->prompt_text) {
+		d->prompt_text[d->prompt_len++] = (char)ch;
+		d->prompt_text[d->prompt_len] = '\0';
+	}
 }
 
 static void form_submit(struct app *a)
@@ -472,6 +576,9 @@ bool dialogs_key(struct app *a, int ch)
 		return true;
 	case DIALOG_FORM:
 		key_form(a, ch);
+		return true;
+	case DIALOG_PROMPT:
+		key_prompt(a, ch);
 		return true;
 	case DIALOG_NONE:
 		break;

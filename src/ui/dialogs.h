@@ -2,7 +2,9 @@
 /*
  * dialogs: the dashboard's modal dialogs, private to ui/. A question
  * (confirmation, defaulting to No), a menu whose choice goes through a
- * confirmation, the webhook form, and notices: something shown once
+ * confirmation, a pick list (a menu that only chooses), a one-line
+ * prompt checked as it is typed, the webhook form, and notices: something
+ * shown once
  * (a webhook's secret) in a box over any pane that stays until the person
  * dismisses it with Enter or Esc, whatever happened meanwhile. Notices
  * queue up, oldest first, and are drawn over everything, other dialogs
@@ -28,9 +30,18 @@ typedef void (*confirm_fn)(struct app *a, void *ctx, int64_t target, int arg);
 typedef void (*form_fn)(struct app *a, void *ctx, const char *url,
 			unsigned features);
 
-enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM };
+/* What a prompt's text must be: NULL when text is acceptable, else why
+ * not (program text, shown under the field as it is typed). */
+typedef const char *(*prompt_check_fn)(const char *text);
+/* What Enter does with an acceptable text. */
+typedef void (*prompt_fn)(struct app *a, void *ctx, const char *text);
 
-#define UI_MENU_MAX 8
+enum dialog_kind {
+	DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM, DIALOG_PROMPT
+};
+
+#define UI_MENU_MAX 16
+#define UI_PROMPT_MAX 64
 
 struct ui_notice {
 	char title[96];
@@ -50,6 +61,16 @@ struct ui_dialogs {
 	char menu_items[UI_MENU_MAX][48];
 	int menu_values[UI_MENU_MAX];
 	int menu_n, menu_sel;
+	bool menu_confirm;             /* the choice goes through a
+					  confirmation (app_menu) or acts at
+					  once (app_pick) */
+	/* prompt: one line of text, checked as it is typed */
+	char prompt_text[UI_PROMPT_MAX];
+	char prompt_hint[96];
+	size_t prompt_len;
+	prompt_check_fn prompt_check;
+	prompt_fn prompt_submit;
+	void *prompt_ctx;
 	/* form: URL and six feature check boxes */
 	char form_url[API_WEBHOOK_URL_MAX + 1];
 	size_t form_len;
@@ -76,6 +97,22 @@ void app_confirm(struct app *a, const char *title, const char *text,
 void app_menu(struct app *a, const char *title, const char *const *labels,
 	      const int *values, int n, confirm_fn fn, void *ctx,
 	      int64_t target);
+/* A list of n labels (escaped; at most UI_MENU_MAX) to choose from:
+ * Enter calls fn(ctx, target, value) at once, with no confirmation, so
+ * it is for choices that send nothing by themselves (a filter, a view);
+ * Esc cancels. */
+void app_pick(struct app *a, const char *title, const char *const *labels,
+	      const int *values, int n, confirm_fn fn, void *ctx,
+	      int64_t target);
+/* Ask for one line of text (printable ASCII, at most UI_PROMPT_MAX - 1
+ * characters) starting from initial (may be NULL): check (may be NULL)
+ * runs on every keystroke and its reason shows under the field; Enter
+ * calls submit(ctx, text) when check accepts the text, Esc cancels,
+ * Ctrl-U clears the line. hint is program text shown under the field
+ * while it is empty. */
+void app_prompt(struct app *a, const char *title, const char *hint,
+		const char *initial, prompt_check_fn check, prompt_fn submit,
+		void *ctx);
 /* Open the webhook form; Create calls submit(ctx, url, features). */
 void app_form_open(struct app *a, form_fn submit, void *ctx);
 /* Queue a notice: title and text are program text or escaped already;
