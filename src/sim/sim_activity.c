@@ -127,7 +127,7 @@ static void layout(act_device *d)
 {
 	const struct act_class *c = &classes[d->kind];
 	int64_t epoch_day = ACT_EPOCH / 86400, tod = ACT_EPOCH % 86400;
-	size_t days;
+	size_t days, spread;
 	unsigned usable = 0;
 
 	d->episodes = (d->hist + c->k - 1) / c->k;
@@ -148,10 +148,16 @@ static void layout(act_device *d)
 	}
 	d->first_slot = epoch_day * d->per_day + usable - 1 -
 			((int64_t)d->episodes - 1);
-	d->fw_episode = d->episodes >= 3 ? d->episodes / 3 : SIZE_MAX;
+	/* one firmware update in the first half, one blocked motor in the
+	 * second, at a moment of the device's own */
+	spread = d->episodes / 6 ? d->episodes / 6 : 1;
+	d->fw_episode = d->episodes >= 3
+				? d->episodes / 3 - spread / 2 + d->key % spread
+				: SIZE_MAX;
 	d->mb_episode = d->episodes >= 3 && (d->kind == K_DOOR ||
 					      d->kind == K_PLAIN)
-				? d->episodes * 2 / 3
+				? d->episodes * 2 / 3 - spread / 2 +
+					  (d->key >> 16) % spread
 				: SIZE_MAX;
 }
 
