@@ -2,8 +2,9 @@
 /*
  * main: nukitui's entry point. Parses the global options of the design
  * (--demo, --base-url, --read-only, --no-color, --ascii, --version,
- * --help, and --json/--tsv for the commands), loads the configuration
- * (settings.h), and hands over to a front end: the one-shot commands
+ * --help, --print-config, and --json/--tsv for the commands), loads the
+ * configuration (settings.h) and gives its key and colour lines to the
+ * dashboard's tables (before any terminal is touched), and hands over to a front end: the one-shot commands
  * (cli.h) when a command follows the options, else the dashboard. The
  * connection is opened only when a command needs it, so usage errors
  * never need a token and never send anything; --demo starts the
@@ -28,10 +29,14 @@
 
 #include "api/error.h"
 #include "api/http.h"
+#include "api/text.h"
 #include "cli/cli.h"
+#include "secrets.h"
 #include "model/model.h"
 #include "settings.h"
 #include "ui/app.h"
+#include "ui/keymap.h"
+#include "ui/roles.h"
 #include "sim/sim.h"
 
 /* The token shared by nukitui and its in-process simulator with --demo;
@@ -42,10 +47,12 @@ typedef struct program {
 	settings cfg;
 	char cfg_path[SETTINGS_PATH_MAX];
 	bool have_path;
+	bool loaded;              /* the file was there and read */
 	bool demo;
 	const char *base_url;     /* --base-url, else the file's, else NULL */
 	sim *demo_sim;
 	api_http *http;
+	char secrets_path[SECRETS_PATH_MAX]; /* "" when there is none */
 } program;
 
 static void usage(FILE *out)
@@ -65,6 +72,8 @@ static void usage(FILE *out)
 	      "  --no-color        monochrome (also when NO_COLOR is set)\n"
 	      "  --ascii           ASCII borders and symbols\n"
 	      "  --json, --tsv     output format of the commands (default: table)\n"
+	      "  --print-config    print the settings in effect, each with where it\n"
+	      "                    comes from (never the token), and exit\n"
 	      "  --version         print the version and exit\n"
 	      "  --help            print this help and exit\n"
 	      "\n"
@@ -84,8 +93,12 @@ static void usage(FILE *out)
 	      "  $XDG_CONFIG_HOME/nukitui/config (default ~/.config/nukitui/config)\n"
 	      "                    token, base-url, api-key, page-size,\n"
 	      "                    refresh-seconds, timeout-seconds, read-only,\n"
-	      "                    color, ascii, ca-file (an absolute path);\n"
-	      "                    must be mode 600\n"
+	      "                    color, ascii, ca-file (an absolute path),\n"
+	      "                    mouse (on or off), clipboard (osc52 or off);\n"
+	      "                    bind, unbind and color lines for the\n"
+	      "                    dashboard's keys and colours; must be mode 600\n"
+	      "  $XDG_DATA_HOME/nukitui/secrets (default ~/.local/share/...)\n"
+	      "                    webhook secrets, \"ID SECRET\" lines, mode 600\n"
 	      "\n"
 	      "Exit codes: 0 success, 1 API error, 2 bad usage or invalid argument\n"
 	      "(nothing sent), 3 network or TLS failure, 4 configuration error.\n",
@@ -105,6 +118,25 @@ static void find_config(program *pg)
 			 "~/.config/nukitui/config");
 }
 
+/* Where the webhook secrets are kept (secrets.h); --demo keeps its
+ * own. */
+static void find_secrets(program *pg)
+{
+	secrets_error err;
+
+	if (!secrets_default_path(pg->secrets_path, sizeof pg->secrets_path,
+				  getenv("XDG_DATA_HOME"), getenv("HOME"),
+				  pg->demo, &err))
+		pg->secrets_path[0] = '\0';
+}
+
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && strcmp(cs, "UTF-8") == 0;
+}
+
 /* The CA file, from NUKI_CA_FILE over the file's ca-file, must be
  * readable; returns 0 or an exit code after a message. Not for --demo,
  * which talks plain http to its own simulator. */
@@ -120,6 +152,8 @@ static int load_ca_file(program *pg)
 			return CLI_EXIT_CONFIG;
 		}
 		snprintf(origin, sizeof origin, "NUKI_CA_FILE");
+		settings_set_source(&pg->cfg, SETTINGS_KEY_CA_FILE, SETTINGS_FROM_ENV,
+				    "NUKI_CA_FILE");
 	} else {
 		snprintf(origin, sizeof origin, "%s: ca-file", pg->cfg_path);
 	}
@@ -139,17 +173,72 @@ static int load_config(program *pg)
 	settings_error err;
 
 	find_config(pg);
-	if (pg->have_path &&
-	    settings_load_file(&pg->cfg, pg->cfg_path, &err) ==
-		    SETTINGS_REFUSED) {
-		fprintf(stderr, "nukitui: %s\n", err.message);
-		return CLI_EXIT_CONFIG;
+	if (pg->have_path) {
+		settings_load_result r = settings_load_file(&pg->cfg, pg->cfg_path, &err);
+
+		if (r == SETTINGS_REFUSED) {
+			fprintf(stderr, "nukitui: %s\n", err.message);
+			return CLI_EXIT_CONFIG;
+		}
+		pg->loaded = r == SETTINGS_LOADED;
 	}
 	if (env && *env && !settings_set_token(&pg->cfg, env, &err)) {
 		fprintf(stderr, "nukitui: %s\n", err.message);
 		return CLI_EXIT_CONFIG;
 	}
+	if (env && *env)
+		settings_set_source(&pg->cfg, SETTINGS_KEY_TOKEN, SETTINGS_FROM_ENV,
+				    "NUKI_API_TOKEN");
 	return load_ca_file(pg);
+}
+
+/* The file's bind, unbind and color lines into the dashboard's key map
+ * and colour roles, in file order, then the check that a key still
+ * quits; 0, or CLI_EXIT_CONFIG after a message naming the file and the
+ * line. Done for every command, before any terminal is touched. */
+static int apply_ui_lines(program *pg)
+{
+	char msg[512];
+	unsigned line = 0;
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < pg->cfg.n_ui_lines; i++) {
+		const settings_ui_line *l = &pg->cfg.ui_lines[i];
+		const char *const *attrs;
+		const char *w[SETTINGS_WORDS_MAX] = { NULL };
+		bool pane = false;
+
+		for (unsigned k = 0; k < l->n; k++)
+			w[k] = l->word[k];
+		line = l->line;
+		switch (l->kind) {
+		case SETTINGS_UI_BIND:
+			pane = l->n == 3;
+			ok = ui_keymap_bind(pane ? w[0] : NULL, w[pane], w[pane + 1], line, msg,
+					    sizeof msg);
+			break;
+		case SETTINGS_UI_UNBIND:
+			pane = l->n == 2;
+			ok = ui_keymap_unbind(pane ? w[0] : NULL, w[pane], line, msg, sizeof msg);
+			break;
+		case SETTINGS_UI_COLOR:
+			attrs = w + 3;
+			ok = ui_roles_color(w[0], w[1], w[2], attrs, l->n - 3, msg, sizeof msg);
+			break;
+		}
+	}
+	if (ok && pg->cfg.n_ui_lines)
+		ok = ui_keymap_check(msg, sizeof msg, &line);
+	if (ok)
+		return CLI_EXIT_OK;
+	/* the path was escaped for the messages of settings; so here */
+	{
+		char shown[SETTINGS_PATH_MAX * 4 + 8];
+
+		text_escape(shown, sizeof shown, pg->cfg_path, strlen(pg->cfg_path), 0);
+		fprintf(stderr, "nukitui: %s:%u: %s\n", shown, line, msg);
+	}
+	return CLI_EXIT_CONFIG;
 }
 
 /* cli_connect_fn: the transport, made on first need. */
@@ -240,7 +329,10 @@ static int run_dashboard(program *pg)
 		.color = pg->cfg.color,
 		.read_only = pg->cfg.read_only,
 		.demo = pg->demo,
+		.mouse = pg->cfg.mouse,
 		.api_key = pg->cfg.api_key,
+		.clipboard = pg->cfg.clipboard,
+		.secrets_path = pg->secrets_path[0] ? pg->secrets_path : NULL,
 	};
 	model_config mc = {
 		.log_limit = pg->cfg.page_size,
@@ -274,10 +366,56 @@ static int run_dashboard(program *pg)
 	return code;
 }
 
+/* The options and the environment over the file, each marked with
+ * where it came from for --print-config (an option that changes nothing,
+ * --read-only over "read-only = yes", still counts as the source). */
+static void apply_options(program *pg, const char *base_url, bool read_only, bool no_color,
+			  bool ascii)
+{
+	settings *c = &pg->cfg;
+	const char *cs = nl_langinfo(CODESET);
+
+	if (base_url) {
+		char *copy = strdup(base_url);
+
+		if (copy) {
+			free(c->base_url);
+			c->base_url = copy;
+			settings_set_source(c, SETTINGS_KEY_BASE_URL, SETTINGS_FROM_OPTION,
+					    "--base-url");
+		}
+	}
+	if (pg->demo) {
+		settings_set_source(c, SETTINGS_KEY_BASE_URL, SETTINGS_FROM_OPTION, "--demo");
+		settings_set_source(c, SETTINGS_KEY_TOKEN, SETTINGS_FROM_OPTION, "--demo");
+	}
+	if (read_only) {
+		c->read_only = true;
+		settings_set_source(c, SETTINGS_KEY_READ_ONLY, SETTINGS_FROM_OPTION, "--read-only");
+	}
+	if (no_color) {
+		c->color = false;
+		settings_set_source(c, SETTINGS_KEY_COLOR, SETTINGS_FROM_OPTION, "--no-color");
+	} else if (getenv("NO_COLOR")) {
+		c->color = false;
+		settings_set_source(c, SETTINGS_KEY_COLOR, SETTINGS_FROM_ENV, "NO_COLOR");
+	}
+	if (ascii) {
+		c->ascii = true;
+		settings_set_source(c, SETTINGS_KEY_ASCII, SETTINGS_FROM_OPTION, "--ascii");
+	} else if (!c->ascii && (!cs || strcmp(cs, "UTF-8") != 0)) {
+		/* the dashboard draws ASCII where the locale is not UTF-8 */
+		c->ascii = true;
+		settings_set_source(c, SETTINGS_KEY_ASCII, SETTINGS_FROM_ENV,
+				    "the locale is not UTF-8");
+	}
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_DEMO = 256, OPT_BASE_URL, OPT_READ_ONLY, OPT_NO_COLOR,
-	       OPT_ASCII, OPT_JSON, OPT_TSV, OPT_VERSION, OPT_HELP };
+	       OPT_ASCII, OPT_JSON, OPT_TSV, OPT_VERSION, OPT_HELP,
+	       OPT_PRINT_CONFIG };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, OPT_DEMO },
 		{ "base-url", required_argument, NULL, OPT_BASE_URL },
@@ -288,11 +426,12 @@ int main(int argc, char **argv)
 		{ "tsv", no_argument, NULL, OPT_TSV },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
+		{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
 		{ NULL, 0, NULL, 0 },
 	};
 	program pg = { .demo = false };
 	const char *base_url = NULL;
-	bool read_only = false, no_color = false, ascii = false;
+	bool read_only = false, no_color = false, ascii = false, print_config = false;
 	cli_format format = CLI_FORMAT_TABLE;
 	api_error err;
 	int c, code;
@@ -324,6 +463,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_BASE_URL:
 			base_url = optarg;
+			break;
+		case OPT_PRINT_CONFIG:
+			print_config = true;
 			break;
 		case OPT_VERSION:
 			printf("nukitui %s\n", PACKAGE_VERSION);
@@ -359,21 +501,29 @@ int main(int argc, char **argv)
 	}
 
 	code = load_config(&pg);
+	if (!code)
+		code = apply_ui_lines(&pg);
 	if (code) {
 		program_free(&pg);
 		return code;
 	}
-	pg.base_url = base_url ? base_url : pg.cfg.base_url;
-	pg.cfg.read_only = pg.cfg.read_only || read_only;
-	pg.cfg.color = pg.cfg.color && !no_color && !getenv("NO_COLOR");
-	pg.cfg.ascii = pg.cfg.ascii || ascii;
+	apply_options(&pg, base_url, read_only, no_color, ascii);
+	pg.base_url = pg.cfg.base_url;
+	if (print_config) {
+		settings_print(stdout, &pg.cfg, pg.have_path ? pg.cfg_path : NULL, pg.loaded,
+			       pg.demo);
+		program_free(&pg);
+		return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+	}
 
 	if (optind >= argc) {
+		find_secrets(&pg);
 		code = run_dashboard(&pg);
 		program_free(&pg);
 		return code;
 	}
 
+	find_secrets(&pg);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	cli_context ctx = {
 		.format = format,
@@ -385,6 +535,8 @@ int main(int argc, char **argv)
 		.err = stderr,
 		.connect = connect_api,
 		.connect_arg = &pg,
+		.secrets_path = pg.secrets_path[0] ? pg.secrets_path : NULL,
+		.ascii = pg.cfg.ascii || !utf8_locale(),
 	};
 	code = cli_run(&ctx, argc - optind, argv + optind);
 	program_free(&pg);

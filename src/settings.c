@@ -3,7 +3,8 @@
  * settings: the configuration file's parser, its permission rule and the
  * one function that opens it. The parser reports every problem with the
  * line number and never echoes a value back, because a value may be the
- * API token.
+ * API token. The dashboard's bind, unbind and color lines are split into
+ * words and kept; the dashboard's tables give them their meaning.
  */
 #include "config.h"
 
@@ -71,6 +72,8 @@ void settings_init(settings *s)
 		.refresh_seconds = SETTINGS_REFRESH_SECONDS_DEFAULT,
 		.timeout_seconds = SETTINGS_TIMEOUT_SECONDS_DEFAULT,
 		.color = true,
+		.mouse = true,
+		.clipboard = true,
 	};
 }
 
@@ -81,7 +84,17 @@ void settings_free(settings *s)
 	wipe_free(s->token);
 	free(s->base_url);
 	free(s->ca_file);
+	free(s->ui_lines);
 	settings_init(s);
+}
+
+void settings_set_source(settings *s, settings_key k, settings_source src,
+			 const char *detail)
+{
+	if ((unsigned)k >= SETTINGS_KEY_COUNT)
+		return;
+	s->source[k] = src;
+	s->source_detail[k] = detail;
 }
 
 const char *settings_key_name(settings_key k)
@@ -255,14 +268,25 @@ static bool apply(settings *s, settings_key k, const char *v, size_t len,
 	case SETTINGS_KEY_READ_ONLY:
 	case SETTINGS_KEY_COLOR:
 	case SETTINGS_KEY_ASCII:
+	case SETTINGS_KEY_MOUSE:
 		if (!parse_bool(v, len, &b))
 			break;
 		if (k == SETTINGS_KEY_READ_ONLY)
 			s->read_only = b;
 		else if (k == SETTINGS_KEY_COLOR)
 			s->color = b;
+		else if (k == SETTINGS_KEY_MOUSE)
+			s->mouse = b;
 		else
 			s->ascii = b;
+		return true;
+	case SETTINGS_KEY_CLIPBOARD:
+		if (len == 5 && strncasecmp(v, "osc52", 5) == 0)
+			s->clipboard = true;
+		else if (len == 3 && strncasecmp(v, "off", 3) == 0)
+			s->clipboard = false;
+		else
+			break;
 		return true;
 	case SETTINGS_KEY_COUNT:
 		break;
@@ -287,10 +311,97 @@ static bool looks_like_key(const char *k, size_t len)
 	return true;
 }
 
+/* The words a bind, unbind or color line takes after its first. */
+static const struct ui_line_info {
+	const char *name;
+	settings_ui_kind kind;
+	unsigned min, max;
+	const char *usage;
+} ui_line_info[] = {
+	{ "bind", SETTINGS_UI_BIND, 2, 3, "bind KEY ACTION, or bind PANE KEY ACTION" },
+	{ "unbind", SETTINGS_UI_UNBIND, 1, 2, "unbind KEY, or unbind PANE KEY" },
+	{ "color", SETTINGS_UI_COLOR, 3, SETTINGS_WORDS_MAX,
+	  "color ROLE FG BG [bold] [dim] [reverse] [underline]" },
+};
+
+/* The bind/unbind/color line p (trimmed, len > 0) that starts with
+ * info->name: its words into a new entry of s->ui_lines. A word is never
+ * quoted back (it is checked here for printable ASCII and length only). */
+static bool parse_ui_line(settings *s, const struct ui_line_info *info,
+			  const char *p, size_t len, const char *where,
+			  unsigned line, settings_error *err)
+{
+	settings_ui_line ul = { .line = line, .kind = info->kind };
+	size_t i = strlen(info->name);
+	settings_ui_line *v;
+
+	while (i < len) {
+		size_t start;
+
+		while (i < len && is_blank(p[i]))
+			i++;
+		if (i == len)
+			break;
+		start = i;
+		while (i < len && !is_blank(p[i])) {
+			if ((unsigned char)p[i] <= 0x20 || (unsigned char)p[i] >= 0x7f)
+				return fail(err, line,
+					    "%s:%u: %s: only printable ASCII "
+					    "words (key names such as C-x, "
+					    "PgDn, Space)",
+					    where, line, info->name);
+			i++;
+		}
+		if (ul.n == SETTINGS_WORDS_MAX || i - start >= SETTINGS_WORD_MAX)
+			return fail(err, line, "%s:%u: %s: too %s; expected %s",
+				    where, line, info->name,
+				    ul.n == SETTINGS_WORDS_MAX ? "many words"
+							       : "long a word",
+				    info->usage);
+		memcpy(ul.word[ul.n], p + start, i - start);
+		ul.word[ul.n][i - start] = '\0';
+		ul.n++;
+	}
+	if (ul.n < info->min || ul.n > info->max)
+		return fail(err, line, "%s:%u: %s: expected %s", where, line,
+			    info->name, info->usage);
+	if (s->n_ui_lines == SETTINGS_UI_LINES_MAX)
+		return fail(err, line,
+			    "%s:%u: more than %d bind, unbind and color lines",
+			    where, line, SETTINGS_UI_LINES_MAX);
+	v = realloc(s->ui_lines, (s->n_ui_lines + 1) * sizeof *v);
+	if (!v)
+		return fail(err, line, "out of memory");
+	s->ui_lines = v;
+	v[s->n_ui_lines++] = ul;
+	return true;
+}
+
+/* The bind/unbind/color entry line p starts with, or NULL: its first
+ * word is the name, and for color, what follows is not '=' (that is the
+ * colour key). */
+static const struct ui_line_info *ui_line_kind(const char *p, size_t len)
+{
+	for (size_t k = 0; k < sizeof ui_line_info / sizeof ui_line_info[0]; k++) {
+		const struct ui_line_info *info = &ui_line_info[k];
+		size_t n = strlen(info->name), i = n;
+
+		if (len < n || memcmp(p, info->name, n) != 0 || (len > n && !is_blank(p[n])))
+			continue;
+		while (i < len && is_blank(p[i]))
+			i++;
+		if (info->kind == SETTINGS_UI_COLOR && i < len && p[i] == '=')
+			return NULL;
+		return info;
+	}
+	return NULL;
+}
+
 static bool parse_line(settings *s, const char *p, size_t len,
 		       const char *where, unsigned line, unsigned *seen,
 		       settings_error *err)
 {
+	const struct ui_line_info *info;
 	const char *eq, *key, *val;
 	size_t klen, vlen;
 	char shown[256], known[256];
@@ -305,6 +416,9 @@ static bool parse_line(settings *s, const char *p, size_t len,
 		len--;
 	if (len == 0 || *p == '#')
 		return true;
+	info = ui_line_kind(p, len);
+	if (info)
+		return parse_ui_line(s, info, p, len, where, line, err);
 	eq = memchr(p, '=', len);
 	if (!eq) /* not quoted: a line without '=' may be a pasted token */
 		return fail(err, line,
@@ -340,7 +454,9 @@ static bool parse_line(settings *s, const char *p, size_t len,
 			kn += (size_t)snprintf(known + kn, sizeof known - kn,
 					       "%s%s", k ? ", " : "",
 					       key_info[k].name);
-		return fail(err, line, "%s:%u: unknown key %s (known: %s)",
+		return fail(err, line,
+			    "%s:%u: unknown key %s (known: %s; and bind, "
+			    "unbind and color lines)",
 			    where, line, shown, known);
 	}
 	if (*seen & (1u << k))
@@ -353,6 +469,8 @@ static bool parse_line(settings *s, const char *p, size_t len,
 	if (!apply(s, (settings_key)k, val, vlen, where, line, err))
 		return false;
 	s->from_file |= 1u << k;
+	s->source[k] = SETTINGS_FROM_FILE;
+	s->source_detail[k] = NULL;
 	return true;
 }
 

@@ -3,8 +3,11 @@
  * settings: nukitui's configuration, merged from three places in order of
  * strength: command-line options (applied by main), the environment
  * (NUKI_API_TOKEN) and the file $XDG_CONFIG_HOME/nukitui/config (default
- * ~/.config/nukitui/config). The file holds "key = value" lines; keys and
- * their meaning come from one X-macro list. Because the file may hold the
+ * ~/.config/nukitui/config). The file holds "key = value" lines, whose
+ * keys and meaning come from one X-macro list, and the dashboard's key
+ * and colour lines (bind, unbind, color), kept here as words with their
+ * line numbers: what the words mean (key names, actions, roles, colours)
+ * is for the dashboard's own tables to say (ui/keymap.h, ui/roles.h). Because the file may hold the
  * API token it is refused unless it is a regular file (not a symbolic
  * link) owned by the user and unreadable and unwritable by group and
  * others. Parsing and the permission rule are pure functions; only
@@ -17,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 /* Keys of the file, their value syntax (for messages and the man page). */
@@ -33,7 +37,9 @@
 	X(SETTINGS_KEY_COLOR, "color", "yes or no")                         \
 	X(SETTINGS_KEY_ASCII, "ascii", "yes or no")                         \
 	X(SETTINGS_KEY_CA_FILE, "ca-file",                                  \
-	  "an absolute path to a PEM file of CA certificates")
+	  "an absolute path to a PEM file of CA certificates")              \
+	X(SETTINGS_KEY_MOUSE, "mouse", "on or off")                         \
+	X(SETTINGS_KEY_CLIPBOARD, "clipboard", "osc52 or off")
 
 typedef enum settings_key {
 #define X(name, text, syntax) name,
@@ -53,6 +59,37 @@ typedef enum settings_key {
  * a pasted token. Lines without '=' and values are never quoted. */
 #define SETTINGS_KEY_SHOWN_MAX 24
 
+/* Where a setting's value comes from, for --print-config. */
+typedef enum settings_source {
+	SETTINGS_FROM_DEFAULT,
+	SETTINGS_FROM_FILE,
+	SETTINGS_FROM_ENV,
+	SETTINGS_FROM_OPTION,
+} settings_source;
+
+/* The dashboard's key and colour lines:
+ *     bind [PANE] KEY ACTION      unbind [PANE] KEY
+ *     color ROLE FG BG [ATTRIBUTE...]
+ * kept as their words (printable ASCII, at most SETTINGS_WORD_MAX - 1
+ * bytes each) in file order; settings checks only how many words a line
+ * has. */
+#define SETTINGS_WORD_MAX 32
+#define SETTINGS_WORDS_MAX 7
+#define SETTINGS_UI_LINES_MAX 256
+
+typedef enum settings_ui_kind {
+	SETTINGS_UI_BIND,
+	SETTINGS_UI_UNBIND,
+	SETTINGS_UI_COLOR,
+} settings_ui_kind;
+
+typedef struct settings_ui_line {
+	unsigned line;                  /* 1-based line in the file */
+	settings_ui_kind kind;
+	unsigned n;                     /* words after bind/unbind/color */
+	char word[SETTINGS_WORDS_MAX][SETTINGS_WORD_MAX];
+} settings_ui_line;
+
 typedef struct settings {
 	char *token;          /* owned, wiped when freed; NULL when unset */
 	char *base_url;       /* owned; NULL: the API's default */
@@ -66,6 +103,16 @@ typedef struct settings {
 	char *ca_file;        /* owned; PEM CA certificates that replace the
 			       * system's; NULL: the system's */
 	unsigned from_file;   /* bit (1u << settings_key) per key the file set */
+	bool mouse;           /* the dashboard asks for mouse events */
+	bool clipboard;       /* copy (y) through OSC 52; default on */
+	/* where each key's value comes from, and a word on it for
+	 * --print-config ("NUKI_API_TOKEN", "--no-color"; static storage,
+	 * may be NULL) */
+	settings_source source[SETTINGS_KEY_COUNT];
+	const char *source_detail[SETTINGS_KEY_COUNT];
+	/* bind, unbind and color lines in file order; owned */
+	settings_ui_line *ui_lines;
+	size_t n_ui_lines;
 } settings;
 
 typedef struct settings_error {
@@ -74,7 +121,8 @@ typedef struct settings_error {
 } settings_error;
 
 /* Defaults: no token, default base URL, page size 50, refresh 5 s,
- * timeout 30 s, colour on, read-only and ascii off. */
+ * timeout 30 s, colour and mouse on, clipboard osc52, read-only and ascii
+ * off, no key or colour lines; every source SETTINGS_FROM_DEFAULT. */
 void settings_init(settings *s);
 /* Free what s owns (the token is wiped first); s stays usable as if
  * settings_init had been called. NULL is fine. */
@@ -82,6 +130,12 @@ void settings_free(settings *s);
 
 /* Name of a key ("base-url"); NULL when out of range. */
 const char *settings_key_name(settings_key k);
+
+/* Record where key k's value comes from (main: the environment and the
+ * options; settings_parse marks the file's keys itself). detail is static
+ * text or NULL. */
+void settings_set_source(settings *s, settings_key k, settings_source src,
+			 const char *detail);
 
 /* Set the token (copied); an empty token or one with a space or control
  * character is refused (false, err filled, s unchanged). */
@@ -102,8 +156,10 @@ bool settings_check_ca_file(const char *path, const char *origin,
 
 /*
  * Parse the text of a configuration file (len bytes, need not be
- * NUL-terminated) into s, over what s holds. Lines are "key = value";
- * blank lines and lines whose first non-blank character is '#' are
+ * NUL-terminated) into s, over what s holds. Lines are "key = value", or
+ * bind/unbind/color lines of words separated by blanks (kept in
+ * s->ui_lines: bind takes 2 or 3 words, unbind 1 or 2, color 3 to 6; a
+ * "color = ..." line is the colour key); blank lines and lines whose first non-blank character is '#' are
  * ignored; spaces and tabs around keys and values and a final CR are
  * trimmed; a value may be wrapped in double quotes. An unknown key, a key
  * given twice, a line without '=', an empty or invalid value or a NUL byte
@@ -131,6 +187,17 @@ typedef enum settings_load_result {
 	SETTINGS_ABSENT,  /* there is no file: nothing changed */
 	SETTINGS_REFUSED  /* unsafe, unreadable or invalid: err says why */
 } settings_load_result;
+
+/* Print the settings in effect to out, one per line as "key = value",
+ * each with its source ("# default", "# file", "# environment
+ * (NUKI_API_TOKEN)", "# option (--no-color)"), then the key and colour
+ * lines of the file with their line numbers. path is the configuration
+ * file's path (may be NULL); loaded says whether it was read; demo that
+ * --demo replaces the account (base URL and token) by the built-in
+ * simulator. The token is never printed: its line says "(set, from the
+ * environment)" or "(set, from the file)". Values are escaped. */
+void settings_print(FILE *out, const settings *s, const char *path,
+		    bool loaded, bool demo);
 
 /* Open path without following a symbolic link (a link is refused), check
  * the opened file with fstat and settings_check_file against the

@@ -145,6 +145,8 @@ typedef struct api_delivery_auth {
 	int type;              /* api_auth_type; -1 when absent */
 	bool enabled;
 	bool remote_allowed;
+	char *creation_date;   /* as sent (RFC 3339); NULL when absent */
+	char *update_date;     /* as sent; NULL when absent */
 } api_delivery_auth;
 
 /* DEVICE_MASTERDATA (the device) and DEVICE_CONFIG (its config.name). */

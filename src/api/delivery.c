@@ -76,6 +76,8 @@ static void auth_free(api_delivery_auth *a)
 {
 	free(a->id);
 	free(a->name);
+	free(a->creation_date);
+	free(a->update_date);
 	memset(a, 0, sizeof *a);
 }
 
@@ -98,7 +100,11 @@ static api_status read_auth(const dctx *c, const cJSON *body,
 	    (st = dec_bool(c, o, "remoteAllowed", false,
 			   &a->remote_allowed)) ||
 	    (st = dec_integer(c, o, "smartlockId", false, 1,
-			      DEC_SAFE_INT_MAX, &lock))) {
+			      DEC_SAFE_INT_MAX, &lock)) ||
+	    (st = dec_string(c, o, "creationDate", false, true,
+			     &a->creation_date)) ||
+	    (st = dec_string(c, o, "updateDate", false, true,
+			     &a->update_date))) {
 		auth_free(a);
 		return out_of_memory(st) ? st : API_OK;
 	}
@@ -297,6 +303,7 @@ api_status api_delivery_copy(api_delivery *dst, const api_delivery *src)
 	*dst = *src;
 	dst->what = dst->request_id = dst->error_code = NULL;
 	dst->auth.id = dst->auth.name = NULL;
+	dst->auth.creation_date = dst->auth.update_date = NULL;
 	dst->device.name = dst->user.name = NULL;
 	memset(&dst->log, 0, sizeof dst->log);
 	if (!dec_copy_str(&dst->what, src->what) ||
@@ -304,6 +311,8 @@ api_status api_delivery_copy(api_delivery *dst, const api_delivery *src)
 	    !dec_copy_str(&dst->error_code, src->error_code) ||
 	    !dec_copy_str(&dst->auth.id, src->auth.id) ||
 	    !dec_copy_str(&dst->auth.name, src->auth.name) ||
+	    !dec_copy_str(&dst->auth.creation_date, src->auth.creation_date) ||
+	    !dec_copy_str(&dst->auth.update_date, src->auth.update_date) ||
 	    !dec_copy_str(&dst->device.name, src->device.name) ||
 	    !dec_copy_str(&dst->user.name, src->user.name) ||
 	    (src->has_log &&

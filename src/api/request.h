@@ -72,6 +72,10 @@ bool api_method_is_idempotent(api_method m); /* GET only */
 #define API_LOG_LIMIT_DEFAULT 50
 #define API_AUTH_NAME_MAX 32
 #define API_CURSOR_MAX 64
+/* A log cursor is a log entry's id, an ObjectId: exactly this many hex
+ * digits (api_validate_cursor refuses anything else, so a mistyped
+ * --before never reaches the server). */
+#define API_CURSOR_LEN 24
 
 /* Validators, also used by front ends to check input as it is typed.
  * Each returns API_OK or API_ERR_INVALID with err filled. */
@@ -80,6 +84,8 @@ api_status api_validate_smartlock_id(int64_t id, api_error *err); /* > 0 */
 api_status api_validate_int_id(int64_t id, const char *what,
 			       api_error *err); /* 1..INT32_MAX */
 api_status api_validate_log_limit(long limit, api_error *err);
+/* NULL (the newest page) or a log id: printable ASCII, then exactly
+ * API_CURSOR_LEN hex digits; the message says what was wrong. */
 api_status api_validate_cursor(const char *cursor, api_error *err);
 /* action valid for the device type (0..5, see nuki-web-api.md 4.1, 4.6)
  * and option a combination of 2 (force) and 4 (full lock). */
@@ -104,8 +110,8 @@ api_status api_req_webhook_delete(api_request *out, int64_t id,
 
 /* GET /api/key/{apiKeyId}/webhook/logs?limit=N[&id=CURSOR].
  * api_key_id in 1..INT32_MAX, limit in 1..100, cursor NULL for the
- * newest page or a non-empty string of at most API_CURSOR_MAX printable
- * ASCII characters (it is URL-escaped). */
+ * newest page or a log id (API_CURSOR_LEN hex digits, see
+ * api_validate_cursor). */
 api_status api_req_webhook_logs(api_request *out, int64_t api_key_id,
 				long limit, const char *cursor,
 				api_error *err);

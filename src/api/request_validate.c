@@ -9,6 +9,7 @@
 
 #include "api/request.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +90,23 @@ api_status api_validate_cursor(const char *cursor, api_error *err)
 					     "%zu)",
 					     c, i + 1);
 	}
+	/* the API's log ids are ObjectIds: 24 hex digits; anything else
+	 * would only come back as a 400 */
+	for (size_t i = 0; i < len; i++)
+		if (!isxdigit((unsigned char)cursor[i]))
+			return api_error_set(err, API_ERR_INVALID, 0,
+					     "log cursor '%s' is not a log id: "
+					     "an id is %d hex digits, as the "
+					     "logs show it ('%c' at position "
+					     "%zu)",
+					     cursor, API_CURSOR_LEN, cursor[i],
+					     i + 1);
+	if (len != API_CURSOR_LEN)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "log cursor '%s' is not a log id: an id "
+				     "is %d hex digits, as the logs show it "
+				     "(got %zu)",
+				     cursor, API_CURSOR_LEN, len);
 	api_error_clear(err);
 	return API_OK;
 }

@@ -98,8 +98,9 @@ static const struct command {
 	  "  --advanced   use .../action/advanced and print the requestId\n",
 	  BIT(OPT_OPTION) | BIT(OPT_ADVANCED), 2, 2, true, cli_cmd_action },
 	{ "webhooks", "webhooks | webhooks create URL FEATURE... | "
-		      "webhooks delete ID",
-	  "list, create or delete decentral webhooks",
+		      "webhooks delete ID | webhooks health | "
+		      "webhooks secret ID",
+	  "list, create or delete decentral webhooks; health; secrets",
 	  "Without a subcommand, list the account's decentral webhooks.\n"
 	  "\n"
 	  "webhooks create URL FEATURE...\n"
@@ -107,9 +108,19 @@ static const struct command {
 	  "  DEVICE_MASTERDATA, DEVICE_CONFIG, DEVICE_LOGS, DEVICE_AUTHS,\n"
 	  "  ACCOUNT_USER, or their short names STATUS, MASTERDATA, CONFIG,\n"
 	  "  LOGS, AUTHS (any case). Prints the new webhook with its secret,\n"
-	  "  which the API shows only this once: keep it to check signatures.\n"
+	  "  which the API shows only this once; nukitui keeps it in\n"
+	  "  $XDG_DATA_HOME/nukitui/secrets (see `verify`).\n"
 	  "webhooks delete ID\n"
-	  "  Unregister webhook ID.\n",
+	  "  Unregister webhook ID (and forget its secret).\n"
+	  "webhooks health\n"
+	  "  For each API key and webhook URL, from the deliveries the API\n"
+	  "  keeps (the last 300): deliveries, success rate, p50 and p95\n"
+	  "  duration, last success, last failure and its result, failures\n"
+	  "  in a row, failures by result. Exit 1 when a webhook's last 10\n"
+	  "  deliveries all failed (for cron and monitoring).\n"
+	  "webhooks secret ID\n"
+	  "  Keep the secret of webhook ID, read from standard input, for a\n"
+	  "  webhook created elsewhere. Nothing is sent.\n",
 	  0, 0, -1, false, cli_cmd_webhooks },
 	{ "keys", "keys", "list API keys",
 	  "List the account's API keys (their ids are what `logs` takes).\n",
@@ -153,6 +164,24 @@ static const struct command {
 		  BIT(OPT_REMOTE) | BIT(OPT_FROM) | BIT(OPT_UNTIL) |
 		  BIT(OPT_WEEKDAYS) | BIT(OPT_TIME),
 	  1, 1, true, cli_cmd_auth },
+	/* issue 13 */
+	{ "verify", "verify (--webhook ID | --secret-file FILE) --signature HEX "
+		    "[BODY_FILE]",
+	  "check a delivery's signature (for receivers)",
+	  "Check the X-Nuki-Signature-SHA256 of a delivery: HMAC-SHA256 of the\n"
+	  "raw body bytes (BODY_FILE, else standard input; exactly the bytes\n"
+	  "received, not JSON written again) keyed with the webhook's secret,\n"
+	  "compared in constant time. Nothing is sent.\n"
+	  "\n"
+	  "  --webhook ID        the secret kept for webhook ID (webhooks\n"
+	  "                      create, webhooks secret)\n"
+	  "  --secret-file FILE  the secret on the first line of FILE\n"
+	  "  --signature HEX     the header's value, 64 hex digits\n"
+	  "\n"
+	  "Exit 0 when it matches, 1 when it does not, 2 on bad usage, 4 when\n"
+	  "no secret is known.\n",
+	  BIT(OPT_WEBHOOK) | BIT(OPT_SECRET_FILE) | BIT(OPT_SIGNATURE), 0, 1,
+	  false, cli_cmd_verify },
 	/* issue 12 */
 	{ "activity", "activity [LOCK_ID] [--since TIME] [--until TIME] "
 		      "[--action NAME|N] [--user ACCOUNT_USER_ID] "

@@ -49,6 +49,10 @@ typedef struct cli_context {
 	FILE *err;               /* messages, one line each, "nukitui: " */
 	cli_connect_fn connect;
 	void *connect_arg;
+	/* issue 13 */
+	const char *secrets_path; /* the webhook secrets file (secrets.h);
+				   * NULL: none known */
+	bool ascii;               /* ASCII marks ("ok"/"FAILED" for ✓/✗) */
 } cli_context;
 
 /* Is name one of the commands? */

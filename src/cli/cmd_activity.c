@@ -7,8 +7,8 @@
  * before anything is sent. Each page is decoded, printed and freed
  * before the next is fetched, so --all runs in constant memory and --json
  * then writes JSON Lines as pages arrive. The table names the locks
- * (one GET /smartlock once the first entries are in; ids when that
- * fails).
+ * (cli_lock_names: one GET /smartlock once the first entries are in;
+ * ids when that fails).
  */
 #include "config.h"
 
@@ -44,12 +44,6 @@ typedef struct walk {
 	long pages;  /* 0: until the end */
 	bool stream; /* --pages or --all */
 } walk;
-
-/* The names of the locks, for the table. */
-typedef struct names {
-	bool tried;
-	api_smartlock_list locks;
-} names;
 
 /* ---- arguments ------------------------------------------------------------ */
 
@@ -167,38 +161,19 @@ static void entry_json(cli_json *j, const api_smartlock_log *e)
 	cli_json_end_object(j);
 }
 
-/* Fetch the lock list once, quietly: names are a nicety. */
-static void load_names(session *s, names *n)
+/* The lock's name (cli_lock_names, read once), else its id. */
+static const char *lock_name(cli_lock_names *n, int64_t id, char *buf, size_t cap)
 {
-	api_request req;
-	api_response resp;
-	api_error err;
+	int type;
+	const char *name = cli_lock_name(n, id, &type);
 
-	if (n->tried || !s->http)
-		return;
-	n->tried = true;
-	if (api_req_smartlocks_list(&req, &err) != API_OK)
-		return;
-	if (api_http_perform(s->http, &req, &resp, &err) == API_OK) {
-		if (api_decode_smartlocks(resp.body, resp.len, &n->locks,
-					  &err) != API_OK)
-			memset(&n->locks, 0, sizeof n->locks);
-		api_response_free(&resp);
-	}
-	api_request_free(&req);
-}
-
-static const char *lock_name(const names *n, int64_t id, char *buf,
-			     size_t cap)
-{
-	for (size_t i = 0; i < n->locks.n; i++)
-		if (n->locks.items[i].smartlock_id == id)
-			return n->locks.items[i].name;
+	if (name)
+		return name;
 	snprintf(buf, cap, "%" PRId64, id);
 	return buf;
 }
 
-static void entry_row(session *s, cli_table *t, const names *n,
+static void entry_row(session *s, cli_table *t, cli_lock_names *n,
 		      const api_smartlock_log *e)
 {
 	char when[TIMEFMT_TEXT_MAX], event[96], lock[32], id[32];
@@ -273,7 +248,8 @@ int cli_cmd_activity(session *s)
 	cli_format fmt = s->p->format;
 	char cursor[API_OBJECT_ID_LEN + 1] = "";
 	cli_table *t = NULL;
-	names n = { 0 };
+	cli_lock_names n = { 0 };
+	bool named = false;
 	bool header = true, opened = false;
 	cli_json j;
 	walk w;
@@ -323,8 +299,11 @@ int cli_cmd_activity(session *s)
 			code = CLI_EXIT_API;
 			break;
 		}
-		if (t)
-			load_names(s, &n);
+		/* names for the table, read once the log has answered */
+		if (t && !named) {
+			named = true;
+			cli_lock_names_load(s, &n);
+		}
 		for (size_t i = 0; i < list.n; i++) {
 			if (fmt == CLI_FORMAT_JSON) {
 				entry_json(&j, &list.items[i]);
@@ -352,6 +331,6 @@ int cli_cmd_activity(session *s)
 	if (t && code == CLI_EXIT_OK && (!w.stream || header))
 		cli_print_rows(s, t, header);
 	cli_table_free(t);
-	api_smartlock_list_free(&n.locks);
+	cli_lock_names_free(&n);
 	return code;
 }

@@ -3,7 +3,11 @@
  * cmd_logs: webhook delivery logs, newest first, following the API's
  * "older than id" cursor page by page. Each page is decoded, printed and
  * freed before the next is fetched, so --all over any history runs in
- * constant memory; --json then writes JSON Lines as pages arrive.
+ * constant memory; --json then writes JSON Lines as pages arrive. Every
+ * delivery gets its Kind, a one-line summary (locks named from one read
+ * of the smart-lock list) and, when it failed, the reason in the words
+ * the dashboard uses (api/summary). With --failed a page is N failed
+ * deliveries, read from as many API pages as it takes.
  */
 #include "config.h"
 
@@ -13,6 +17,7 @@
 #include <string.h>
 
 #include "api/decode.h"
+#include "api/summary.h"
 #include "cli/args.h"
 #include "cli/json.h"
 #include "cli/private.h"
@@ -23,7 +28,8 @@
 /* ---- logs --------------------------------------------------------------------- */
 
 static const char *const log_headers[] = {
-	"ID", "CREATED", "RESULT", "STATUS", "MS", "REQUEST_ID", "TARGET",
+	"ID", "CREATED", "RESULT", "MS", "KIND", "SUMMARY", "REQUEST_ID",
+	"TARGET", "WHY",
 };
 #define LOG_COLS (sizeof log_headers / sizeof log_headers[0])
 
@@ -48,8 +54,11 @@ static void message_json(cli_json *j, const char *key, bool has,
 	cli_json_end_object(j);
 }
 
-static void log_json(cli_json *j, const api_webhook_log *l)
+static void log_json(cli_json *j, const api_webhook_log *l,
+		     const api_summary_opts *o)
 {
+	char summary[API_SUMMARY_MAX], why[API_SUMMARY_MAX];
+
 	cli_json_begin_object(j);
 	cli_json_kv_string(j, "id", l->id);
 	cli_json_kv_string(j, "requestId", l->request_id);
@@ -62,12 +71,19 @@ static void log_json(cli_json *j, const api_webhook_log *l)
 	cli_json_kv_string(j, "updated", l->updated);
 	message_json(j, "request", l->has_request, &l->request);
 	message_json(j, "response", l->has_response, &l->response);
+	api_summary_line(summary, sizeof summary, &l->delivery, o);
+	cli_json_kv_string(j, "summary", summary);
+	api_summary_failure(why, sizeof why, l->succeeded, l->response_status,
+			    l->duration);
+	cli_json_kv_string(j, "failure", why[0] ? why : NULL);
 	cli_json_end_object(j);
 }
 
-static void log_row(cli_table *t, const api_webhook_log *l)
+static void log_row(cli_table *t, const api_webhook_log *l,
+		    const api_summary_opts *o)
 {
-	char status[16], ms[32];
+	char result[64], ms[32], kind[64], summary[API_SUMMARY_MAX];
+	char why[API_SUMMARY_MAX];
 	const char *target = l->has_response && l->response.path &&
 					     l->response.path[0]
 				     ? l->response.path
@@ -75,15 +91,22 @@ static void log_row(cli_table *t, const api_webhook_log *l)
 					      : NULL;
 	const char *row[LOG_COLS];
 
-	snprintf(status, sizeof status, "%d", l->response_status);
+	api_summary_result(result, sizeof result, l->succeeded,
+			   l->response_status, l->duration, o->ascii);
 	snprintf(ms, sizeof ms, "%" PRId64, l->duration);
+	api_summary_kind(kind, sizeof kind, &l->delivery, true);
+	api_summary_line(summary, sizeof summary, &l->delivery, o);
+	api_summary_failure(why, sizeof why, l->succeeded, l->response_status,
+			    l->duration);
 	row[0] = l->id;
 	row[1] = l->created;
-	row[2] = l->succeeded ? "ok" : "failed";
-	row[3] = l->response_status ? status : "-";
-	row[4] = ms;
-	row[5] = l->request_id;
-	row[6] = target;
+	row[2] = result;
+	row[3] = ms;
+	row[4] = kind;
+	row[5] = summary;
+	row[6] = l->request_id;
+	row[7] = target;
+	row[8] = why[0] ? why : NULL;
 	cli_table_add(t, row);
 }
 
@@ -133,13 +156,10 @@ static int logs_parse(session *s, log_walk *w)
 	if (api_validate_log_limit(w->limit, &err) != API_OK)
 		return cli_invalid(s, &err);
 	w->before = p->value[OPT_BEFORE];
-	if (w->before && api_validate_cursor(w->before, &err) != API_OK)
-		return cli_invalid(s, &err);
-	for (const char *c = w->before; c && *c; c++)
-		if (*c == ' ')
-			return cli_usage_error(s, "invalid --before: a log id has "
-					      "no spaces (it is what the id "
-					      "column shows)");
+	if (w->before && api_validate_cursor(w->before, &err) != API_OK) {
+		cli_errorf(s->ctx, "logs: --before: %s", err.message);
+		return CLI_EXIT_USAGE;
+	}
 	w->failed_only = p->given & BIT(OPT_FAILED);
 	return CLI_EXIT_OK;
 }
@@ -295,6 +315,21 @@ static int prefetch_finish(session *s, prefetch *pf, api_response *resp)
 	return -1;
 }
 
+/* What one API page holds for the walk, and where the walk stands. */
+typedef struct walk_state {
+	long req_limit;          /* entries asked for per API page */
+	long want;               /* --failed: entries to print; 0: all */
+	long printed;
+} walk_state;
+
+/* Whether the walk wants the API page after page number page. */
+static bool wants_more(const log_walk *w, const walk_state *ws, long page)
+{
+	if (w->failed_only)
+		return ws->want == 0 || ws->printed < ws->want;
+	return w->pages == 0 || page < w->pages;
+}
+
 int cli_cmd_logs(session *s)
 {
 	cli_format fmt = s->p->format;
@@ -302,6 +337,10 @@ int cli_cmd_logs(session *s)
 	cli_table *t = NULL;
 	bool header = true, opened = false;
 	prefetch pf = { 0 };
+	cli_lock_names names = { 0 };
+	api_summary_opts so = { .lock_name = cli_lock_name, .ctx = &names,
+				.ascii = s->ctx->ascii };
+	walk_state ws = { 0 };
 	log_walk w;
 	cli_json j;
 	int code;
@@ -309,12 +348,17 @@ int cli_cmd_logs(session *s)
 	code = logs_parse(s, &w);
 	if (code)
 		return code;
+	/* --failed: a page is w.limit failed deliveries, read from API
+	 * pages of the largest size until there are enough or the history
+	 * ends */
+	ws.req_limit = w.failed_only ? API_LOG_LIMIT_MAX : w.limit;
+	ws.want = w.failed_only && w.pages ? w.pages * w.limit : 0;
 	/* a first request that is invalid must fail before connecting */
 	{
 		api_request req;
 		api_error err;
 
-		if (api_req_webhook_logs(&req, w.key, w.limit, w.before,
+		if (api_req_webhook_logs(&req, w.key, ws.req_limit, w.before,
 					 &err) != API_OK)
 			return cli_invalid(s, &err);
 		api_request_free(&req);
@@ -326,39 +370,46 @@ int cli_cmd_logs(session *s)
 			return CLI_EXIT_API;
 		}
 	}
+	code = cli_lock_names_load(s, &names);
+	if (code) {
+		free(cursor);
+		return code;
+	}
 	if (fmt != CLI_FORMAT_JSON) {
 		t = cli_table_new(LOG_COLS, log_headers);
 		if (!t) {
 			free(cursor);
+			cli_lock_names_free(&names);
 			cli_errorf(s->ctx, "out of memory");
 			return CLI_EXIT_API;
 		}
 		cli_table_min_width(t, 0, 24);
 		cli_table_min_width(t, 1, 24);
-		cli_table_min_width(t, 2, 6);
-		cli_table_min_width(t, 3, 6);
+		cli_table_min_width(t, 2, 9);
+		cli_table_min_width(t, 3, 5);
 		cli_table_align_right(t, 3);
-		cli_table_min_width(t, 4, 5);
-		cli_table_align_right(t, 4);
-		cli_table_min_width(t, 5, 24);
+		cli_table_min_width(t, 4, 10);
+		cli_table_min_width(t, 5, 40);
+		cli_table_min_width(t, 6, 24);
 	}
 	cli_json_init(&j, s->ctx->out);
 	if (fmt == CLI_FORMAT_JSON && !w.stream) {
 		cli_json_begin_array(&j);
 		opened = true;
 	}
-	for (long page = 0; w.pages == 0 || page < w.pages; page++) {
+	for (long page = 0; wants_more(&w, &ws, page); page++) {
 		api_request req;
 		api_response resp;
 		api_webhook_log_list list;
 		api_error err;
+		bool more;
 
 		code = pf.t ? prefetch_finish(s, &pf, &resp) : -1;
 		if (code > 0)
 			break;
 		if (code < 0) {
-			if (api_req_webhook_logs(&req, w.key, w.limit, cursor,
-						 &err) != API_OK) {
+			if (api_req_webhook_logs(&req, w.key, ws.req_limit,
+						 cursor, &err) != API_OK) {
 				code = cli_decode_failed(s, &err);
 				break;
 			}
@@ -367,14 +418,16 @@ int cli_cmd_logs(session *s)
 				break;
 		}
 		/* ask for the next page now; decode and print this one
-		 * meanwhile */
-		if ((w.pages == 0 || page + 1 < w.pages) &&
+		 * meanwhile (not while filling a bounded --failed page: the
+		 * next one may not be needed) */
+		if ((w.failed_only ? ws.want == 0
+				   : (w.pages == 0 || page + 1 < w.pages)) &&
 		    guess_last_id(resp.body, resp.len, pf.cursor,
 				  sizeof pf.cursor) &&
 		    !(cursor && strcmp(cursor, pf.cursor) == 0)) {
 			api_request next;
 
-			if (api_req_webhook_logs(&next, w.key, w.limit,
+			if (api_req_webhook_logs(&next, w.key, ws.req_limit,
 						 pf.cursor, &err) == API_OK)
 				prefetch_start(s, &pf, &next);
 		}
@@ -405,12 +458,15 @@ int cli_cmd_logs(session *s)
 
 			if (w.failed_only && l->succeeded)
 				continue;
+			if (ws.want && ws.printed >= ws.want)
+				break;
+			ws.printed++;
 			if (fmt == CLI_FORMAT_JSON) {
-				log_json(&j, l);
+				log_json(&j, l, &so);
 				if (w.stream)
 					cli_json_end_document(&j);
 			} else {
-				log_row(t, l);
+				log_row(t, l, &so);
 			}
 		}
 		if (t && w.stream && cli_table_rows(t) > 0) {
@@ -418,6 +474,9 @@ int cli_cmd_logs(session *s)
 			header = false;
 		}
 		fflush(s->ctx->out);
+		/* a short page ends the history (--failed; the plain walk
+		 * asks once more, as it always did) */
+		more = !w.failed_only || (long)list.n >= ws.req_limit;
 		free(cursor);
 		cursor = strdup(last);
 		api_webhook_log_list_free(&list);
@@ -426,6 +485,8 @@ int cli_cmd_logs(session *s)
 			code = CLI_EXIT_API;
 			break;
 		}
+		if (!more)
+			break;
 	}
 	prefetch_drop(&pf);
 	if (pf.multi)
@@ -438,7 +499,7 @@ int cli_cmd_logs(session *s)
 	if (t && code == CLI_EXIT_OK && (!w.stream || header))
 		cli_print_rows(s, t, header);
 	cli_table_free(t);
+	cli_lock_names_free(&names);
 	free(cursor);
 	return code;
 }
-

@@ -171,12 +171,9 @@ static int webhooks_create(session *s)
 			cli_print_rows(s, k.t, false);
 			cli_table_free(k.t);
 		}
-		if (w.secret && s->p->format == CLI_FORMAT_TABLE)
-			fputs("nukitui: keep the secret: the API shows it only "
-			      "now; it signs every delivery "
-			      "(X-Nuki-Signature-SHA256)\n",
-			      s->ctx->err);
 	}
+	if (w.secret)
+		cli_secret_keep(s, w.id, w.secret);
 	api_webhook_free(&w);
 	return CLI_EXIT_OK;
 }
@@ -199,6 +196,7 @@ static int webhooks_delete(session *s)
 	if (code)
 		return code;
 	api_response_free(&resp);
+	cli_secret_forget(s, id);
 	snprintf(sentence, sizeof sentence, "deleted webhook %" PRId64, id);
 	cli_print_done(s, id, "id", "delete", sentence);
 	return CLI_EXIT_OK;
@@ -229,9 +227,18 @@ int cli_cmd_webhooks(session *s)
 		return create ? webhooks_create(s) : webhooks_delete(s);
 	} else if (strcmp(sub, "list") == 0 && s->p->npos == 1) {
 		return webhooks_list(s);
+	} else if (strcmp(sub, "health") == 0 && s->p->npos == 1) {
+		return cli_cmd_webhooks_health(s);
+	} else if (strcmp(sub, "secret") == 0) {
+		if (s->p->npos != 2)
+			return cli_usage_error(s, "webhooks secret: expected: "
+						  "webhooks secret ID (the "
+						  "secret on standard input)");
+		return cli_cmd_webhooks_secret(s);
 	}
 	return cli_usage_error(s, "webhooks: expected no argument, 'create URL "
-			      "FEATURE...' or 'delete ID'");
+			      "FEATURE...', 'delete ID', 'health' or 'secret "
+			      "ID'");
 }
 
 /* ---- keys --------------------------------------------------------------------- */

@@ -40,6 +40,9 @@
 	X(OPT_UNTIL, "until", required_argument)                \
 	X(OPT_WEEKDAYS, "weekdays", required_argument)          \
 	X(OPT_TIME, "time", required_argument)                  \
+	X(OPT_WEBHOOK, "webhook", required_argument)            \
+	X(OPT_SECRET_FILE, "secret-file", required_argument)    \
+	X(OPT_SIGNATURE, "signature", required_argument)        \
 	/* issue 12: activity */                                \
 	X(OPT_SINCE, "since", required_argument)                \
 	X(OPT_ACTION, "action", required_argument)              \
@@ -82,6 +85,26 @@ int cli_cmd_webhooks(session *s);
 int cli_cmd_keys(session *s);
 int cli_cmd_logs(session *s);
 int cli_cmd_auth(session *s);
+/* issue 13 (cmd_deliveries.c): webhooks health, webhooks secret ID,
+ * verify */
+int cli_cmd_webhooks_health(session *s);
+int cli_cmd_webhooks_secret(session *s);
+int cli_cmd_verify(session *s);
+/* After webhooks create and delete: keep or forget the secret of webhook
+ * id (a warning on stderr when the secrets file refuses). */
+void cli_secret_keep(session *s, int64_t id, const char *secret);
+void cli_secret_forget(session *s, int64_t id);
+
+/* Smart lock names for delivery summaries: the smart-lock list, read
+ * once (a read that fails only leaves the ids). */
+typedef struct cli_lock_names {
+	struct api_smartlock_list *list; /* NULL when not read */
+} cli_lock_names;
+/* Read the list; 0, or the exit code of a failed connection (reported). */
+int cli_lock_names_load(session *s, cli_lock_names *n);
+void cli_lock_names_free(cli_lock_names *n);
+/* api_lock_name_fn over a cli_lock_names. */
+const char *cli_lock_name(void *ctx, int64_t smartlock_id, int *device_type);
 int cli_cmd_activity(session *s); /* issue 12 */
 
 /* One line "nukitui: ..." on ctx->err. */

@@ -113,6 +113,11 @@ static void free_page(void *page)
 	free(page);
 }
 
+static const char *entry_date(const void *e)
+{
+	return ((const api_webhook_log *)e)->created;
+}
+
 static void on_page(model *m, const void *page)
 {
 	outcome_match_page(m, page);
@@ -130,4 +135,5 @@ const model_log_source model_log_webhooks = {
 	.items = items,
 	.free_page = free_page,
 	.on_page = on_page,
+	.date = entry_date,
 };

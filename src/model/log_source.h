@@ -49,6 +49,10 @@ struct model_log_source {
 	/* Sees every page of the source that arrives, before the pager
 	 * does, whoever asked for it; NULL: nothing to do. */
 	void (*on_page)(model *m, const void *page);
+	/* Issue 13: when an entry happened, RFC 3339 (NULL when not
+	 * known), for walks to a date (model_log_walk); NULL: the source
+	 * has no dates. */
+	const char *(*date)(const void *e);
 };
 
 #endif

@@ -33,6 +33,8 @@ model_log *model_log_find(model *m, const model_log_source *src,
 
 static void free_log(model_log *L)
 {
+	logs_fill_free(NULL, L);
+	logs_walk_free(NULL, L);
 	pager_free(L->p);
 	free(L->params);
 	free(L);
@@ -49,11 +51,26 @@ void logs_free_all(model *m)
 
 /* ---- pages ------------------------------------------------------------- */
 
+api_status logs_page_request(const model_log *L, long limit,
+			     const char *cursor, api_request *r,
+			     api_error *err)
+{
+	return L->src->build(L->params, limit, cursor, r, err);
+}
+
+/* The page size asked of the source: the pager's, or the largest while
+ * failed-only pages are filled (walk.c). */
+static long read_limit(const model_log *L)
+{
+	long f = logs_fill_limit(L);
+	return f ? f : pager_limit(L->p);
+}
+
 static api_status page_request(const model_log *L, bool newest,
 			       api_request *r, api_error *err)
 {
-	return L->src->build(L->params, pager_limit(L->p),
-			     newest ? NULL : pager_cursor(L->p), r, err);
+	return logs_page_request(L, read_limit(L),
+				 newest ? NULL : pager_cursor(L->p), r, err);
 }
 
 /* The cache key of the page the pager wants; false when it cannot be
@@ -96,8 +113,12 @@ static void page_done(model *m, fetch *f, const engine_result *r)
 		/* v stays valid until the next cache change */
 		size_t n = 0;
 		const void *items = src->items(v, &n);
-		pager_load_result lr = pager_load(L->p, cursor, f->limit, items,
-						  n);
+		pager_load_result lr = PAGER_IGNORED;
+		if (L->fill)
+			/* a newest page read for follow mode (walk.c) */
+			logs_fill_newest(m, L, items, n, true);
+		else
+			lr = pager_load(L->p, cursor, f->limit, items, n);
 		if (lr == PAGER_NOMEM) {
 			api_error_set(&err, API_ERR_NOMEM, 0,
 				      "out of memory showing the page");
@@ -106,11 +127,15 @@ static void page_done(model *m, fetch *f, const engine_result *r)
 		mine |= lr == PAGER_LOADED;
 		if (cs != CACHE_OK)
 			src->free_page(v);
+		if (lr == PAGER_LOADED)
+			logs_walk_page(m, L);
 	}
 	if (mine || !ok) {
 		L->failed = !ok;
-		if (!ok)
+		if (!ok) {
 			L->err = err;
+			logs_walk_failed(m, L, &err);
+		}
 	}
 	model_mark(m, src->topic);
 }
@@ -138,6 +163,10 @@ static fetch *fetch_page(model *m, model_log *L, bool newest)
 static void ensure_page(model *m, model_log *L)
 {
 	char key[ENGINE_KEY_MAX];
+	if (L->fill) {
+		logs_fill_show(m, L);
+		return;
+	}
 	if (!page_key(L, key, sizeof key))
 		return;
 	if (L->page_fetch && strcmp(L->page_fetch->key, key) != 0) {
@@ -149,9 +178,11 @@ static void ensure_page(model *m, model_log *L)
 	if (found) {
 		size_t n = 0;
 		const void *items = L->src->items(h.value, &n);
-		pager_load(L->p, pager_cursor(L->p), pager_limit(L->p), items,
-			   n);
+		pager_load_result lr = pager_load(L->p, pager_cursor(L->p),
+						  pager_limit(L->p), items, n);
 		model_mark(m, L->src->topic);
+		if (lr == PAGER_LOADED && h.fresh)
+			logs_walk_page(m, L);
 	}
 	if ((!found || !h.fresh) && !L->page_fetch) {
 		L->page_fetch = fetch_page(m, L, false);
@@ -223,6 +254,7 @@ void model_log_close(model *m, model_log *h)
 			continue;
 		model_fetch_cancel(m, L->page_fetch);
 		model_fetch_cancel(m, L->follow_fetch);
+		logs_fill_free(m, L);
 		*p = L->next;
 		model_mark(m, L->src->topic);
 		free_log(L);
@@ -256,7 +288,7 @@ void model_log_status(const model *m, const model_log *h, model_status *st)
 {
 	memset(st, 0, sizeof *st);
 	st->has_data = pager_has_page(h->p);
-	st->loading = h->page_fetch != NULL;
+	st->loading = h->page_fetch != NULL || logs_fill_loading(h);
 	st->loading_ms = st->loading ? model_now(m) - h->loading_since : 0;
 	st->failed = h->failed;
 	if (h->failed)
@@ -407,6 +439,30 @@ api_status model_log_set_filter(model *m, model_log *h, const char *text,
 				bool failed_only)
 {
 	api_status st = pager_set_filter(h->p, text, failed_only);
+	/* failed-only off ends filled pages (walk.c) */
+	if (st == API_OK && !failed_only && h->fill) {
+		logs_fill_free(m, h);
+		ensure_page(m, h);
+	}
+	model_mark(m, h->src->topic);
+	return st;
+}
+
+api_status model_log_set_failed_filled(model *m, model_log *h, bool on)
+{
+	api_status st = pager_set_filter(h->p, pager_filter_text(h->p), on);
+	if (st != API_OK || on == (h->fill != NULL)) {
+		model_mark(m, h->src->topic);
+		return st;
+	}
+	if (on)
+		logs_fill_start(m, h);
+	else
+		logs_fill_free(m, h);
+	if (on && !h->fill)
+		st = API_ERR_NOMEM;
+	else
+		ensure_page(m, h);
 	model_mark(m, h->src->topic);
 	return st;
 }

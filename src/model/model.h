@@ -47,6 +47,7 @@
 #include "api/activity.h"
 #include "api/decode.h"
 #include "api/error.h"
+#include "api/health.h"
 #include "api/timefmt.h"
 #include "model/progress.h"
 
@@ -296,6 +297,87 @@ api_status model_log_set_filter(model *m, model_log *h, const char *text,
  * counted (model_log_arrived) and shown when the log is at home. */
 void model_log_follow(model *m, model_log *h, bool on);
 void model_log_ack_arrived(model *m, model_log *h);
+
+/* ---- issue 13: past the page the API hands out ------------------------ */
+
+/* Failed-only, filled (on) or not: model_log_set_filter's failed_only
+ * (the text filter stays), and each page is then limit entries that
+ * record a failure, read from as many of the source's pages (of its
+ * largest size, each cached) as it takes, up to the end of the history;
+ * next, prev and home move by such pages. model_log_set_filter with
+ * failed_only false ends it. API_ERR_NOMEM. */
+api_status model_log_set_failed_filled(model *m, model_log *h, bool on);
+/* While a filled page is being read: the source pages read so far plus
+ * one (progress: "reading page 3"); 0 when none is. */
+size_t model_log_fill_pages(const model *m, const model_log *h);
+
+/* Arrivals (model_log_arrived) that are not on screen: none on the
+ * newest page, which shows them (a failed-only newest page is filled
+ * again when they arrive); *more as model_log_arrived. */
+size_t model_log_unseen(const model *m, const model_log *h, bool *more);
+
+/* What a walk looks for. */
+typedef enum model_walk_goal {
+	MODEL_WALK_MATCH,   /* an entry that passes the filters: a search
+			       past the loaded page (set the text first) */
+	MODEL_WALK_BEFORE,  /* an entry dated before a moment: go to a date
+			       (from the newest page: model_log_home) */
+} model_walk_goal;
+
+/* How a walk ended. */
+typedef enum model_walk_end {
+	MODEL_WALK_RUNNING, /* not ended (or there was no walk) */
+	MODEL_WALK_FOUND,   /* the page shown has it */
+	MODEL_WALK_END,     /* the history ended without it */
+	MODEL_WALK_LIMIT,   /* max_pages pages were read without it */
+	MODEL_WALK_STOPPED, /* model_log_walk_stop */
+	MODEL_WALK_FAILED,  /* a page could not be read (err) */
+} model_walk_end;
+
+typedef struct model_walk_status {
+	bool active;        /* still walking */
+	model_walk_goal goal;
+	model_walk_end end;
+	size_t pages;       /* pages moved so far */
+	size_t page;        /* the page number it is at */
+	api_error err;      /* end MODEL_WALK_FAILED: why */
+} model_walk_status;
+
+/* Walk h towards older pages, page by page (model_log_next; each page an
+ * ordinary one, cached, and prev goes back), until the page shown has
+ * what goal looks for (the page shown counts first), the history ends,
+ * max_pages pages were moved or model_log_walk_stop; model_poll carries
+ * it on as pages arrive, marking the log's topic at each step. before:
+ * the moment for MODEL_WALK_BEFORE (NULL otherwise). API_ERR_INVALID
+ * when the source has no dates (MODEL_WALK_BEFORE), API_ERR_NOMEM. A new
+ * walk replaces one still going. */
+api_status model_log_walk(model *m, model_log *h, model_walk_goal goal,
+			  const timefmt_instant *before, size_t max_pages,
+			  api_error *err);
+/* Stop a walk where it is (end MODEL_WALK_STOPPED). */
+void model_log_walk_stop(model *m, model_log *h);
+/* The walk going on, or how the last one ended; zeroed when there was
+ * none. */
+void model_log_walk_status(const model *m, const model_log *h,
+			   model_walk_status *out);
+/* The index (as model_log_entry) of the first entry shown dated before
+ * *before, or -1 (also for a source without dates). */
+long model_log_first_before(const model *m, const model_log *h,
+			    const timefmt_instant *before);
+
+/* Integration health (api/health.h) for the webhooks pane: for every
+ * API key, the deliveries the API keeps (at most MODEL_HEALTH_ENTRIES,
+ * newest first, in pages of 100, each cached as a webhook-log page),
+ * counted per webhook URL. A refresh asks for the key list when needed
+ * and reads the keys one request at a time; nothing is sent when fresh
+ * figures (within the list lifetime) are there, unless force, or while a
+ * read is going on. MODEL_WEBHOOKS is marked when figures arrive or the
+ * read fails. API_ERR_NOMEM. */
+#define MODEL_HEALTH_ENTRIES 300
+api_status model_health_refresh(model *m, bool force, api_error *err);
+/* The last complete figures (NULL before any), with their status (st
+ * may be NULL). */
+const api_health_list *model_health(model *m, model_status *st);
 
 /* ---- actions ---------------------------------------------------------- */
 

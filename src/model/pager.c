@@ -434,12 +434,12 @@ static void free_items(const pager *p, void *items, size_t n)
 	free(items);
 }
 
-pager_load_result pager_load(pager *p, const char *cursor, long limit,
-			     const void *page, size_t n_page)
+static pager_load_result load(pager *p, const char *cursor, long limit,
+			      const void *page, size_t n_page, bool arrivals)
 {
 	if (n_page && !page)
 		return PAGER_IGNORED;
-	if (!cursor && limit == p->limit)
+	if (arrivals && !cursor && limit == p->limit)
 		note_newest(p, page, n_page);
 	if (limit != p->limit || !same_cursor(cursor, pager_cursor(p)))
 		return PAGER_IGNORED;
@@ -483,6 +483,24 @@ pager_load_result pager_load(pager *p, const char *cursor, long limit,
 	p->has_older = (long)n_page >= p->limit;
 	p->loaded = true;
 	return PAGER_LOADED;
+}
+
+pager_load_result pager_load(pager *p, const char *cursor, long limit,
+			     const void *page, size_t n_page)
+{
+	return load(p, cursor, limit, page, n_page, true);
+}
+
+pager_load_result pager_load_filled(pager *p, const char *cursor, long limit,
+				    const void *items, size_t n)
+{
+	return load(p, cursor, limit, items, n, false);
+}
+
+void pager_note_arrivals(pager *p, const void *items, size_t n)
+{
+	if (!n || items)
+		note_newest(p, items, n);
 }
 
 size_t pager_arrived(const pager *p, bool *more)

@@ -137,6 +137,16 @@ typedef enum pager_load_result {
 pager_load_result pager_load(pager *p, const char *cursor, long limit,
 			     const void *items, size_t n);
 
+/* Issue 13: a page put together by the model (the entries of a
+ * failed-only page, read from several of the source's pages): as
+ * pager_load, except that it counts no arrivals (it is not the source's
+ * newest page). */
+pager_load_result pager_load_filled(pager *p, const char *cursor, long limit,
+				    const void *items, size_t n);
+/* Count the arrivals in a newest page of the source read with another
+ * page size than the pager's (the pages a filled page is read from). */
+void pager_note_arrivals(pager *p, const void *items, size_t n);
+
 /* Entries seen on newest pages that were not there before, since the
  * pager was created, went home or pager_ack_arrived. *more (may be NULL)
  * is set when a whole newest page was new, so more may have arrived. */

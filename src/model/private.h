@@ -110,11 +110,42 @@ struct model_log {
 	bool failed;
 	api_error err;
 	int64_t next_follow_at;
+	/* walk.c (issue 13): a failed-only page being filled from several
+	 * source pages, and a walk towards older pages */
+	struct log_fill *fill;          /* NULL unless failed-only */
+	struct log_walk *walk;          /* NULL until the first walk */
 };
 
 int64_t logs_due_ms(model *m, int64_t now);
 void logs_run_timers(model *m, int64_t now);
 void logs_free_all(model *m);
+/* The request for the page (limit) at cursor of L's source (NULL: the
+ * newest); for logs.c and walk.c. */
+api_status logs_page_request(const model_log *L, long limit,
+			     const char *cursor, api_request *r,
+			     api_error *err);
+
+/* ---- walk.c ------------------------------------------------------------ */
+
+/* Failed-only filling: ensure_page hands over to it while L->fill is
+ * set (logs_fill_show), and so does a newest page read for follow mode
+ * (logs_fill_newest: counts its arrivals and, on the newest page, fills
+ * it again). */
+void logs_fill_show(model *m, model_log *L);
+void logs_fill_newest(model *m, model_log *L, const void *items, size_t n,
+		      bool fresh);
+void logs_fill_free(model *m, model_log *L);
+/* Make L failed-only filled (L->fill); logs_fill_show then fills. */
+void logs_fill_start(model *m, model_log *L);
+/* A filled page is being read. */
+bool logs_fill_loading(const model_log *L);
+/* The source's page size the fill reads with, or 0 without a fill. */
+long logs_fill_limit(const model_log *L);
+/* The pager has its page (from the cache, an answer or a fill): go on
+ * walking, or stop; a failed page ends a walk (err). */
+void logs_walk_page(model *m, model_log *L);
+void logs_walk_failed(model *m, model_log *L, const api_error *err);
+void logs_walk_free(model *m, model_log *L);
 
 /* ---- actions.c --------------------------------------------------------- */
 
@@ -148,6 +179,13 @@ void outcome_match_page(model *m, const api_webhook_log_list *page);
 int64_t outcome_due_ms(model *m, int64_t now);
 void outcome_run_timers(model *m, int64_t now);
 
+/* ---- webhook_health.c (issue 13) --------------------------------------- */
+
+int64_t health_due_ms(model *m, int64_t now);
+void health_run_timers(model *m, int64_t now);
+/* Free the figures; no fetch is cancelled (model_free frees them). */
+void health_free(model *m);
+
 /* ---- the model --------------------------------------------------------- */
 
 struct model {
@@ -164,6 +202,7 @@ struct model {
 	unsigned dirty;
 	model_observer_fn obs;
 	void *obs_ctx;
+	struct health_state *health;    /* webhook_health.c; NULL until asked */
 };
 
 #endif

@@ -149,8 +149,33 @@ static bool sim_parse_features(const cJSON *arr, unsigned *order, size_t *n)
 	return *n > 0;
 }
 
+/* "receiver": absent (the usual mix), a status, "timeout", "refused". */
+static bool sim_parse_receiver(const cJSON *o, int *out)
+{
+	const cJSON *r = cJSON_GetObjectItemCaseSensitive(o, "receiver");
+
+	*out = SIM_RECEIVER_MIX;
+	if (r == NULL)
+		return true;
+	if (cJSON_IsNumber(r) && r->valuedouble >= 100 &&
+	    r->valuedouble <= 599 && r->valuedouble == (int)r->valuedouble) {
+		*out = (int)r->valuedouble;
+		return true;
+	}
+	if (cJSON_IsString(r) && strcmp(r->valuestring, "timeout") == 0) {
+		*out = SIM_RECEIVER_TIMEOUT;
+		return true;
+	}
+	if (cJSON_IsString(r) && strcmp(r->valuestring, "refused") == 0) {
+		*out = SIM_RECEIVER_REFUSED;
+		return true;
+	}
+	return false;
+}
+
 static bool sim_load_hook(sim_account *a, const cJSON *o)
 {
+	int receiver;
 	int64_t id, key;
 	char url[2048], secret[SIM_SECRET_MAX];
 	unsigned order[SIM_FEATURE_COUNT];
@@ -168,7 +193,8 @@ static bool sim_load_hook(sim_account *a, const cJSON *o)
 	    secret[0] == '\0' ||
 	    !sim_parse_features(
 		    cJSON_GetObjectItemCaseSensitive(o, "webhookFeatures"),
-		    order, &n))
+		    order, &n) ||
+	    !sim_parse_receiver(o, &receiver))
 		return false;
 	for (size_t i = 0; i < a->nhooks; i++)
 		if (a->hooks[i].id == (int)id)
@@ -177,6 +203,7 @@ static bool sim_load_hook(sim_account *a, const cJSON *o)
 	if (w == NULL)
 		return false;
 	w->id = (int)id;
+	w->receiver = receiver;
 	if (a->next_hook_id <= (int)id)
 		a->next_hook_id = (int)id + 1;
 	return true;
@@ -330,6 +357,7 @@ sim_webhook *sim_account_add_webhook(sim_account *a, int api_key_id,
 		return NULL;
 	w->id = a->next_hook_id++;
 	w->api_key_id = api_key_id;
+	w->receiver = SIM_RECEIVER_MIX;
 	snprintf(w->secret, sizeof w->secret, "%s", secret);
 	for (size_t i = 0; i < nfeatures; i++) {
 		w->feature_order[i] = features[i];

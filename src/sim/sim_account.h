@@ -90,7 +90,18 @@ typedef struct sim_webhook {
 	unsigned features;			   /* SIM_FEATURE_BIT mask */
 	unsigned feature_order[SIM_FEATURE_COUNT]; /* as registered */
 	size_t nfeatures;
+	/* How its receiver answers every delivery (account data
+	 * "receiver": a status 100..599, "timeout" or "refused"):
+	 * SIM_RECEIVER_MIX (the usual mix of answers, the default), a
+	 * status, SIM_RECEIVER_TIMEOUT or SIM_RECEIVER_REFUSED. */
+	int receiver;
 } sim_webhook;
+
+enum {
+	SIM_RECEIVER_MIX = -1,
+	SIM_RECEIVER_TIMEOUT = 0,
+	SIM_RECEIVER_REFUSED = -2,
+};
 
 typedef struct sim_apikey {
 	int api_key_id;

@@ -319,25 +319,42 @@ done:
 	return out;
 }
 
+/* Entries looked at per device for one delivery (an episode's worth). */
+#define DELIVERY_LOOK_BACK 4
+
 char *sim_activity_delivery_between(const sim_activity *act,
 				    uint32_t after_s, uint32_t until_s)
 {
 	const act_device *best = NULL;
 	size_t best_pos = 0;
 	uint32_t best_ts = 0;
+	bool best_person = false;
 
+	/* the newest entry in the window that someone made, else the
+	 * newest of all: an unlock matters more than the door that opened
+	 * a few seconds later */
 	for (size_t i = 0; i < act->ndevs; i++) {
 		const act_device *d = &act->devs[i];
 		size_t pos = partition(d, ts_at_most, &until_s);
-		uint32_t ts;
 
-		if (pos == 0 || pos - 1 >= d->hist)
-			continue;
-		ts = act_entry_ts(d, pos - 1);
-		if (ts > after_s && (best == NULL || ts > best_ts)) {
-			best = d;
-			best_pos = pos - 1;
-			best_ts = ts;
+		if (pos > d->hist)
+			pos = d->hist;
+		for (size_t k = 0; k < DELIVERY_LOOK_BACK && pos > 0; k++) {
+			uint32_t ts = act_entry_ts(d, --pos);
+			act_entry e;
+			bool person;
+
+			if (ts <= after_s)
+				break;
+			act_hist_entry(d, pos, &e);
+			person = e.name[0] != '\0';
+			if (best == NULL || (person && !best_person) ||
+			    (person == best_person && ts > best_ts)) {
+				best = d;
+				best_pos = pos;
+				best_ts = ts;
+				best_person = person;
+			}
 		}
 	}
 	if (best == NULL)

@@ -30,6 +30,7 @@
 typedef struct sim_log_target {
 	char *url;
 	char *secret;
+	int receiver; /* sim_webhook.receiver */
 	unsigned order[SIM_FEATURE_COUNT];
 	size_t n;
 } sim_log_target;
@@ -82,6 +83,7 @@ static const sim_log_target sim_log_fallback = {
 			  "123adcce3605",
 	.order = {SIM_FEATURE_DEVICE_STATUS, SIM_FEATURE_DEVICE_LOGS},
 	.n = 2,
+	.receiver = SIM_RECEIVER_MIX,
 };
 
 void sim_log_free(sim_log *lg)
@@ -136,6 +138,7 @@ sim_log *sim_log_new(const sim_account *a, const sim_apikey *key, unsigned slot,
 			goto fail;
 		memcpy(t->order, w->feature_order, sizeof t->order);
 		t->n = w->nfeatures;
+		t->receiver = w->receiver;
 	}
 	return lg;
 fail:
@@ -224,6 +227,25 @@ static void sim_log_outcome(uint64_t h, sim_log_entry *e)
 	e->ok = e->status >= 200 && e->status < 300;
 	if (e->ok && (d >> 16) % 10 == 0)
 		e->duration += 400 + (int64_t)((d >> 20) % 1500);
+}
+
+/* A receiver set to answer one way (sim_webhook.receiver) overrides the
+ * mix; a connection refused is over in a few milliseconds. */
+static void sim_log_receiver(int receiver, uint64_t h, sim_log_entry *e)
+{
+	if (receiver == SIM_RECEIVER_MIX)
+		return;
+	if (receiver == SIM_RECEIVER_REFUSED) {
+		e->status = 0;
+		e->duration = 1 + (int64_t)(h % 20);
+	} else if (receiver == SIM_RECEIVER_TIMEOUT) {
+		e->status = 0;
+		e->duration = SIM_LOG_TIMEOUT_MS;
+	} else {
+		e->status = receiver;
+		e->duration = 15 + (int64_t)(h % 250);
+	}
+	e->ok = e->status >= 200 && e->status < 300;
 }
 
 /* ---- generated payloads ---------------------------------------------------
@@ -442,6 +464,7 @@ static bool sim_log_hist_entry(const sim_log *lg, size_t i, sim_log_entry *e)
 	e->ts = sim_log_hist_ts(lg, i);
 	e->created_ms = (int64_t)e->ts * 1000 + (int64_t)((h >> 40) % 1000);
 	sim_log_outcome(h2, e);
+	sim_log_receiver(t->receiver, h2 >> 5, e);
 	e->url = t->url;
 	if ((h >> 24) % 100 < 5) {
 		snprintf(e->request_id, sizeof e->request_id,
@@ -529,6 +552,12 @@ bool sim_log_append(sim_log *lg, const char *request_id, const char *body,
 	sim_log_outcome(sim_hash3(lg->seed ^ 0x4c495645u,
 				  (uint64_t)lg->api_key_id, pos),
 			&out);
+	for (size_t i = 0; i < lg->ntargets; i++)
+		if (strcmp(lg->targets[i].url, url) == 0) {
+			sim_log_receiver(lg->targets[i].receiver, (uint64_t)pos,
+					 &out);
+			break;
+		}
 	v->status = out.status;
 	v->ok = out.ok;
 	v->duration = out.duration;

@@ -77,7 +77,11 @@
 	  "Follow new entries as they arrive (on/off)", false)               \
 	X(UI_ACTION_LOGS_FAILED, "logs-failed",                              \
 	  "Show failed deliveries only (on/off)", false)                     \
-	X(UI_ACTION_LOGS_KEY, "logs-key", "Pick another API key", false)
+	X(UI_ACTION_LOGS_KEY, "logs-key", "Pick another API key", false)      \
+	/* the mouse: a click selects the row under it (app_mouse.c);     \
+	 * no key takes it */                                              \
+	X(UI_ACTION_SELECT_ROW, "select-row", "Select the row under the mouse", \
+	  false)
 
 enum ui_action {
 #define X(id, name, help, mutates) id,

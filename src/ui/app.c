@@ -4,7 +4,8 @@
  * (one state each, allocated at start), queues the model's changes and
  * delivers them to every pane and to the outcome reports, decodes the
  * keys (input.c) and sends each to the open dialog, the help, the detail
- * view, or through the key map to the current pane and then to itself.
+ * view, or through the key map to the current pane and then to itself;
+ * mouse events go to app_mouse.c.
  * One loop turn: wait on the network and the keyboard together, take in
  * the model's changes, read every pending key, paint once if anything
  * changed (frame.c).
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "api/text.h"
+#include "ui/clipboard.h"
 #include "ui/columns.h"
 #include "ui/private.h"
 #include "ui/scroll.h"
@@ -93,6 +95,27 @@ void app_flush_input(struct app *a)
 	a->drop_keys = true;
 }
 
+void app_copy(struct app *a, const char *what, const void *value, size_t len)
+{
+	const char *tmux = getenv("TMUX");
+
+	if (!a->opt.clipboard) {
+		app_message(a, ROLE_DIM, "not copied: clipboard = off in the configuration file");
+		return;
+	}
+	if (len > UI_CLIPBOARD_MAX) {
+		app_message(a, ROLE_WARNING, "not copied: %s is longer than %d bytes", what,
+			    UI_CLIPBOARD_MAX);
+		return;
+	}
+	/* what curses holds goes out first, then the sequence as is */
+	fflush(stdout);
+	if (!ui_clipboard_copy(STDOUT_FILENO, value, len, tmux && *tmux))
+		app_message(a, ROLE_ERROR, "not copied: the terminal could not be written");
+	else
+		app_message(a, ROLE_OK, "copied %s (OSC 52)", what);
+}
+
 bool app_scroll_action(struct ui_scroll *sc, enum ui_action act)
 {
 	switch (act) {
@@ -114,9 +137,19 @@ bool app_scroll_action(struct ui_scroll *sc, enum ui_action act)
 	case UI_ACTION_END:
 		ui_scroll_end(sc);
 		return true;
+	case UI_ACTION_SELECT_ROW:
+		if (sc->clicked < sc->count)
+			ui_scroll_select(sc, sc->clicked);
+		return true;
 	default:
 		return false;
 	}
+}
+
+void app_list_area(struct app *a, struct ui_scroll *sc, int y)
+{
+	a->list = sc;
+	a->list_y = y;
 }
 
 bool app_lines_add(struct ui_lines *l, const char *fmt, ...)
@@ -190,6 +223,7 @@ void app_show_pane(struct app *a, enum ui_pane_id p)
 	if (from->leave)
 		from->leave(a, cur_state(a));
 	a->pane = p;
+	a->list = NULL;
 	a->filter[0] = '\0';
 	if (!a->msg_keep)
 		a->msg[0] = '\0';
@@ -223,7 +257,11 @@ static void key_filter(struct app *a, int ch)
 
 	a->redraw = true;
 	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		const struct pane_ops *ops = ui_pane_ops(a->pane);
+
 		a->filter_editing = false;
+		if (ops->on_filter_enter)
+			ops->on_filter_enter(a, cur_state(a), a->filter);
 		return;
 	}
 	if (ch == UI_KEY_ESC) {
@@ -241,46 +279,65 @@ static void key_filter(struct app *a, int ch)
 	set_filter(a, a->filter);
 }
 
+/* In a detail view the pane still takes S (show the secret) and y
+ * (copy): it knows the view is open (a->detail_open). */
+static void detail_action(struct app *a, int ch)
+{
+	const struct ui_binding *b = ui_keymap_find(a->pane, ch);
+	const struct pane_ops *ops = ui_pane_ops(a->pane);
+
+	if (!b || (b->action != UI_ACTION_SHOW_SECRET && b->action != UI_ACTION_COPY) ||
+	    !ops->on_action)
+		return;
+	if (ops->on_action(a, cur_state(a), b->action) & UI_HANDLED)
+		a->redraw = true;
+}
+
+/* The action a key has in an overlay: what the key map says, with Esc
+ * always going back and Backspace too (so that an overlay can always be
+ * left), and Space paging down. */
+static enum ui_action overlay_action(struct app *a, int ch)
+{
+	if (ch == UI_KEY_ESC || ch == KEY_BACKSPACE)
+		return UI_ACTION_BACK;
+	if (ch == ' ')
+		return UI_ACTION_PAGE_DOWN;
+	return ui_keymap_lookup(a->pane, ch);
+}
+
 static void key_detail(struct app *a, int ch)
 {
 	int page = LINES - 4;
 
 	a->redraw = true;
-	switch (ch) {
-	case KEY_UP:
-	case 'k':
+	switch (overlay_action(a, ch)) {
+	case UI_ACTION_UP:
 		a->detail_top--;
 		break;
-	case KEY_DOWN:
-	case 'j':
+	case UI_ACTION_DOWN:
 		a->detail_top++;
 		break;
-	case KEY_PPAGE:
+	case UI_ACTION_PAGE_UP:
 		a->detail_top -= page;
 		break;
-	case KEY_NPAGE:
-	case ' ':
+	case UI_ACTION_PAGE_DOWN:
 		a->detail_top += page;
 		break;
-	case KEY_HOME:
-	case 'g':
+	case UI_ACTION_HOME:
 		a->detail_top = 0;
 		break;
-	case KEY_END:
-	case 'G':
+	case UI_ACTION_END:
 		a->detail_top = (int)a->detail.n;
 		break;
-	case UI_KEY_ESC:
-	case 'q':
-	case '\n':
-	case '\r':
-	case KEY_ENTER:
-	case KEY_BACKSPACE:
+	case UI_ACTION_BACK:
+	case UI_ACTION_QUIT:
+	case UI_ACTION_OPEN:
 		a->detail_open = false;
 		ui_lines_free(&a->detail);
 		break;
 	default:
 		a->redraw = false;
+		detail_action(a, ch);
 		break;
 	}
 }
@@ -288,13 +345,30 @@ static void key_detail(struct app *a, int ch)
 static void key_help(struct app *a, int ch)
 {
 	a->redraw = true;
-	if (ch == KEY_DOWN || ch == 'j')
+	switch (overlay_action(a, ch)) {
+	case UI_ACTION_DOWN:
 		a->help_top++;
-	else if ((ch == KEY_UP || ch == 'k') && a->help_top > 0)
-		a->help_top--;
-	else if (ch == UI_KEY_ESC || ch == 'q' || ch == '?' || ch == KEY_F(1) || ch == '\n' ||
-		 ch == '\r' || ch == KEY_ENTER)
+		break;
+	case UI_ACTION_UP:
+		if (a->help_top > 0)
+			a->help_top--;
+		break;
+	case UI_ACTION_PAGE_DOWN:
+		a->help_top += LINES - 4;
+		break;
+	case UI_ACTION_PAGE_UP:
+		a->help_top = a->help_top > LINES - 4 ? a->help_top - (LINES - 4) : 0;
+		break;
+	case UI_ACTION_BACK:
+	case UI_ACTION_QUIT:
+	case UI_ACTION_HELP:
+	case UI_ACTION_OPEN:
 		a->help_open = false;
+		break;
+	default:
+		a->redraw = false;
+		break;
+	}
 }
 
 /* An action the pane did not take. */
@@ -344,10 +418,26 @@ static void app_action(struct app *a, const struct ui_binding *b)
 	}
 }
 
+void app_run_binding(struct app *a, const struct ui_binding *b)
+{
+	const struct pane_ops *ops = ui_pane_ops(a->pane);
+
+	if (a->msg[0] && a->msg_role != ROLE_ERROR && !a->msg_keep) {
+		a->msg[0] = '\0';
+		a->redraw = true;
+	}
+	if (refuse_read_only(a, b))
+		return;
+	if (ops->on_action && (ops->on_action(a, cur_state(a), b->action) & UI_HANDLED)) {
+		a->redraw = true;
+		return;
+	}
+	app_action(a, b);
+}
+
 static void handle_key(struct app *a, int ch)
 {
 	const struct ui_binding *b;
-	const struct pane_ops *ops;
 
 	if (ch == KEY_RESIZE) {
 		a->redraw = true;
@@ -357,13 +447,15 @@ static void handle_key(struct app *a, int ch)
 		a->quit = true;
 		return;
 	}
-	if (ch == UI_KEY_CTRL('l')) {
+	b = ui_keymap_find(a->pane, ch);
+	/* a control key bound to repaint works over dialogs and overlays */
+	if (b && b->action == UI_ACTION_REPAINT && ch < 0x20) {
 		clearok(curscr, TRUE);
 		a->redraw = true;
 		return;
 	}
 	if (ui_screen_too_small(COLS, LINES)) {
-		if (ch == 'q')
+		if (b && b->action == UI_ACTION_QUIT)
 			a->quit = true;
 		return;
 	}
@@ -375,22 +467,17 @@ static void handle_key(struct app *a, int ch)
 		return key_help(a, ch);
 	if (a->detail_open)
 		return key_detail(a, ch);
+	if (b)
+		app_run_binding(a, b);
+}
 
-	b = ui_keymap_find(a->pane, ch);
-	if (!b || b->action == UI_ACTION_NONE)
-		return;
-	if (a->msg[0] && a->msg_role != ROLE_ERROR && !a->msg_keep) {
-		a->msg[0] = '\0';
-		a->redraw = true;
-	}
-	if (refuse_read_only(a, b))
-		return;
-	ops = ui_pane_ops(a->pane);
-	if (ops->on_action && (ops->on_action(a, cur_state(a), b->action) & UI_HANDLED)) {
-		a->redraw = true;
-		return;
-	}
-	app_action(a, b);
+/* One key from the decoder, or a mouse event it decoded. */
+static void take_key(struct app *a, int key)
+{
+	if (key == UI_INPUT_MOUSE)
+		app_mouse(a, &a->input.mouse, mono_ms());
+	else if (key != KEY_MOUSE)
+		handle_key(a, key);
 }
 
 /* Every pending key through the decoder; a dialog that opens drops the
@@ -405,7 +492,7 @@ static void take_keys(struct app *a)
 		a->drop_keys = false;
 		n = ui_input_feed(&a->input, ch, mono_ms(), out);
 		for (size_t i = 0; i < n && !a->drop_keys && !a->quit; i++)
-			handle_key(a, out[i]);
+			take_key(a, out[i]);
 	}
 	a->drop_keys = false;
 	n = ui_input_expire(&a->input, mono_ms(), false, out);
@@ -415,16 +502,55 @@ static void take_keys(struct app *a)
 
 /* ---- set-up and the loop -------------------------------------------------- */
 
+/* A role's colour, or the terminal's own when it has fewer colours
+ * (a color line may name 0-255 on an 8-colour terminal). */
+static short role_color(int c)
+{
+	return (short)(c < COLORS ? c : UI_COLOR_DEFAULT);
+}
+
 static void init_colors(struct app *a)
 {
+	const struct ui_role_style *normal = ui_role_style(ROLE_NORMAL);
+
 	if (!has_colors() || start_color() == ERR)
 		return;
 	use_default_colors();
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		const struct ui_role_style *s = ui_role_style((enum ui_role)r);
-		init_pair((short)(r + 1), (short)s->fg, (short)s->bg);
+		init_pair((short)(r + 1), role_color(s->fg), role_color(s->bg));
 	}
 	a->have_colors = true;
+	/* a color line for "normal" colours the whole screen */
+	if (a->opt.color && (normal->fg != UI_COLOR_DEFAULT || normal->bg != UI_COLOR_DEFAULT))
+		bkgd(COLOR_PAIR(ROLE_NORMAL + 1));
+}
+
+/* The mouse, unless the configuration turned it off, where TERM's
+ * terminfo says the terminal reports one (kmous): button presses,
+ * releases and the wheel (mode 1000) as SGR reports (1006; no 223-column
+ * limit). ncurses matches the report's start (kmous) and hands over the
+ * rest raw, or the whole report where kmous is X10's; the decoder
+ * (input.c, mouse.c) reads both, and app_mouse.c counts the clicks.
+ * Not through mousemask: ncurses 6.4's own decoding, measured, merged
+ * two clicks on different cells into one double-click and returned
+ * queued events out of order. */
+#define MOUSE_ON "\033[?1000h\033[?1006h"
+#define MOUSE_OFF "\033[?1006l\033[?1000l"
+
+static void start_mouse(struct app *a, const char *kmous)
+{
+	if (!a->opt.mouse || !kmous || ui_input_mouse_tail(kmous) == UI_MOUSE_TAIL_NONE)
+		return;
+	putp(MOUSE_ON);
+	a->mouse = true;
+}
+
+static void stop_mouse(struct app *a)
+{
+	if (!a->mouse)
+		return;
+	putp(MOUSE_OFF);
 }
 
 /* Teach ncurses every key variant that TERM's entry does not list; a
@@ -469,12 +595,14 @@ static int start_curses(struct app *a)
 	curs_set(0);
 	register_keys();
 	{
-		/* with no mouse events asked for, ncurses returns KEY_MOUSE
-		 * for the terminal's mouse prefix and the rest raw */
 		const char *kmous = tigetstr("kmous");
 
-		ui_input_set_mouse_tail(&a->input, ui_input_mouse_tail(
-				kmous == (const char *)-1 ? NULL : kmous));
+		if (kmous == (const char *)-1)
+			kmous = NULL;
+		start_mouse(a, kmous);
+		/* ncurses (no mousemask) returns KEY_MOUSE for the terminal's
+		 * mouse prefix and the rest raw */
+		ui_input_set_mouse_tail(&a->input, ui_input_mouse_tail(kmous));
 	}
 	init_colors(a);
 	return 0;
@@ -588,6 +716,7 @@ int ui_run(model *m, const ui_options *opt)
 		}
 		turn(a, &last_tick);
 	}
+	stop_mouse(a);
 	endwin();
 	app_free(a);
 	free(a);

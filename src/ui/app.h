@@ -20,8 +20,13 @@ typedef struct ui_options {
 	bool read_only;         /* every mutating key refuses (the model
 				   refuses them too when built read-only) */
 	bool demo;              /* shown in the title */
+	bool mouse;             /* ask the terminal for mouse events */
 	int64_t api_key;        /* logs pane's API key; 0: the first */
 	const char *account;    /* title text, e.g. the base URL; may be NULL */
+	/* issue 13 */
+	bool clipboard;         /* y copies through OSC 52 (else refuses) */
+	const char *secrets_path; /* the webhook secrets file (secrets.h);
+				     NULL: none */
 } ui_options;
 
 /* Run the dashboard on m (borrowed: the caller built it, with the page

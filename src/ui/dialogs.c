@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * dialogs: drawing and keys of the confirmation, the menu (and the pick
- * list, a menu without the confirmation), the one-line prompt, the
- * webhook form and the notices. The form validates the URL on every keystroke
+ * dialogs: drawing, keys and mouse clicks of the confirmation, the menu,
+ * the webhook form and the notices (one geometry function per dialog,
+ * read by its drawing and its clicks, so a click lands where the button
+ * is drawn). The form validates the URL on every keystroke
  * with the API layer's own rule, so what it accepts is what the request
  * builder accepts.
  */
@@ -71,29 +72,6 @@ void app_pick(struct app *a, const char *title, const char *const *labels,
 	a->dlg.menu_confirm = false;
 }
 
-void app_prompt(struct app *a, const char *title, const char *hint,
-		const char *initial, prompt_check_fn check, prompt_fn submit,
-		void *ctx)
-{
-	struct ui_dialogs *d = &a->dlg;
-	size_t n = 0;
-
-	snprintf(d->title, sizeof d->title, "%s", title);
-	snprintf(d->prompt_hint, sizeof d->prompt_hint, "%s", hint ? hint : "");
-	for (const char *p = initial; p && *p && n + 1 < sizeof d->prompt_text;
-	     p++)
-		if (*p >= 0x20 && *p < 0x7f)
-			d->prompt_text[n++] = *p;
-	d->prompt_text[n] = '\0';
-	d->prompt_len = n;
-	d->prompt_check = check;
-	d->prompt_submit = submit;
-	d->prompt_ctx = ctx;
-	d->kind = DIALOG_PROMPT;
-	a->redraw = true;
-	app_flush_input(a);
-}
-
 void app_form_open(struct app *a, form_fn submit, void *ctx)
 {
 	struct ui_dialogs *d = &a->dlg;
@@ -110,25 +88,69 @@ void app_form_open(struct app *a, form_fn submit, void *ctx)
 	app_flush_input(a);
 }
 
-void app_notice(struct app *a, const char *title, const char *text)
+static void wipe_free(char *p)
+{
+	if (p) {
+		explicit_bzero(p, strlen(p));
+		free(p);
+	}
+}
+
+void app_notice_copy(struct app *a, const char *title, const char *text,
+		     const char *value, const char *what)
 {
 	struct ui_dialogs *d = &a->dlg;
 	struct ui_notice *v = realloc(d->notices, (d->n_notices + 1) * sizeof *v);
-	char *copy = strdup(text);
+	char *copy = strdup(text), *val = value ? strdup(value) : NULL;
 
 	if (v)
 		d->notices = v;
-	if (!v || !copy) {
+	if (!v || !copy || (value && !val)) {
 		/* out of memory: the status line is all that is left */
 		free(copy);
+		wipe_free(val);
 		app_report(a, ROLE_ERROR, "%s: %s", title, text);
 		return;
 	}
 	snprintf(v[d->n_notices].title, sizeof v[0].title, "%s", title);
 	v[d->n_notices].text = copy;
+	v[d->n_notices].copy = val;
+	snprintf(v[d->n_notices].copy_what, sizeof v[0].copy_what, "%s", what ? what : "");
 	d->n_notices++;
 	a->redraw = true;
 	app_flush_input(a); /* a typed-ahead Enter cannot dismiss it */
+}
+
+void app_notice(struct app *a, const char *title, const char *text)
+{
+	app_notice_copy(a, title, text, NULL, NULL);
+}
+
+void app_prompt_checked(struct app *a, const char *title, const char *hint,
+			const char *initial, prompt_check_fn check,
+			prompt_fn done, void *ctx)
+{
+	struct ui_dialogs *d = &a->dlg;
+	size_t n = 0;
+
+	snprintf(d->title, sizeof d->title, "%s", title);
+	snprintf(d->prompt_hint, sizeof d->prompt_hint, "%s", hint);
+	for (const char *p = initial; p && *p && n + 1 < sizeof d->prompt_text; p++)
+		if (*p >= 0x20 && *p < 0x7f)
+			d->prompt_text[n++] = *p;
+	d->prompt_text[n] = '\0';
+	d->prompt_check = check;
+	d->prompt_done = done;
+	d->prompt_ctx = ctx;
+	d->kind = DIALOG_PROMPT;
+	a->redraw = true;
+	app_flush_input(a);
+}
+
+void app_prompt(struct app *a, const char *title, const char *hint,
+		prompt_fn done, void *ctx)
+{
+	app_prompt_checked(a, title, hint, NULL, NULL, done, ctx);
 }
 
 bool dialogs_active(const struct app *a)
@@ -138,8 +160,10 @@ bool dialogs_active(const struct app *a)
 
 void dialogs_free(struct app *a)
 {
-	for (size_t i = 0; i < a->dlg.n_notices; i++)
+	for (size_t i = 0; i < a->dlg.n_notices; i++) {
 		free(a->dlg.notices[i].text);
+		wipe_free(a->dlg.notices[i].copy);
+	}
 	free(a->dlg.notices);
 	a->dlg.notices = NULL;
 	a->dlg.n_notices = 0;
@@ -213,88 +237,108 @@ static int wrap(const char *text, int w, char out[][WRAP_COLS], int max)
 	return n;
 }
 
+/* Where a dialog is: its box, and the buttons (or rows) in it. */
+struct geom {
+	int y, x, h, w;
+	int n;                         /* confirm, notice: text lines */
+	char lines[12][WRAP_COLS];
+};
+
+/* The confirmation's buttons, relative to its box. */
+#define YES_TEXT "[ y Yes ]"
+#define NO_TEXT "[ n No ]"
+
+static void confirm_geom(const struct app *a, struct geom *g)
+{
+	g->w = COLS - 4 < 60 ? COLS - 4 : 60;
+	g->n = wrap(a->dlg.text, g->w - 4, g->lines, 6);
+	g->h = g->n + 5;
+	g->y = (LINES - g->h) / 2;
+	g->x = (COLS - g->w) / 2;
+}
+
+static int yes_x(const struct geom *g)
+{
+	return g->x + g->w / 2 - 12;
+}
+
+static int no_x(const struct geom *g)
+{
+	return g->x + g->w / 2 + 2;
+}
+
 static void draw_confirm(struct app *a)
 {
 	struct ui_dialogs *d = &a->dlg;
-	char lines[6][WRAP_COLS];
-	int w = COLS - 4 < 60 ? COLS - 4 : 60;
-	int n = wrap(d->text, w - 4, lines, 6);
-	int h = n + 5, y = (LINES - h) / 2, x = (COLS - w) / 2;
+	struct geom g;
 
-	app_box(a, y, x, h, w, d->title);
-	for (int i = 0; i < n; i++)
-		app_put(a, y + 2 + i, x + 2, w - 4, ROLE_NORMAL, lines[i]);
-	app_put(a, y + h - 2, x + w / 2 - 12, 10, d->yes ? ROLE_SELECTED : ROLE_NORMAL,
-		"[ y Yes ]");
-	app_put(a, y + h - 2, x + w / 2 + 2, 10, d->yes ? ROLE_NORMAL : ROLE_SELECTED,
-		"[ n No ]");
+	confirm_geom(a, &g);
+	app_box(a, g.y, g.x, g.h, g.w, d->title);
+	for (int i = 0; i < g.n; i++)
+		app_put(a, g.y + 2 + i, g.x + 2, g.w - 4, ROLE_NORMAL, g.lines[i]);
+	app_put(a, g.y + g.h - 2, yes_x(&g), 10, d->yes ? ROLE_SELECTED : ROLE_NORMAL, YES_TEXT);
+	app_put(a, g.y + g.h - 2, no_x(&g), 10, d->yes ? ROLE_NORMAL : ROLE_SELECTED, NO_TEXT);
+}
+
+static void menu_geom(const struct app *a, struct geom *g)
+{
+	g->w = 44;
+	g->h = a->dlg.menu_n + 4;
+	g->y = (LINES - g->h) / 2;
+	g->x = (COLS - g->w) / 2;
+	if (g->w > COLS) {
+		g->w = COLS;
+		g->x = 0;
+	}
 }
 
 static void draw_menu(struct app *a)
 {
 	struct ui_dialogs *d = &a->dlg;
-	int w = 44, shown = d->menu_n, first = 0;
-	int h, y, x;
+	struct geom g;
 
-	/* a long list scrolls to keep the selection in view */
-	if (shown > LINES - 4)
-		shown = LINES - 4 > 1 ? LINES - 4 : 1;
-	if (d->menu_sel >= shown)
-		first = d->menu_sel - shown + 1;
-	h = shown + 4;
-	y = (LINES - h) / 2;
-	x = (COLS - w) / 2;
-	if (w > COLS)
-		w = COLS, x = 0;
-	if (y < 0)
-		y = 0;
-	app_box(a, y, x, h, w, d->title);
-	for (int i = 0; i < shown; i++)
-		app_put(a, y + 2 + i, x + 2, w - 4,
-			first + i == d->menu_sel ? ROLE_SELECTED : ROLE_NORMAL,
-			d->menu_items[first + i]);
+	menu_geom(a, &g);
+	app_box(a, g.y, g.x, g.h, g.w, d->title);
+	for (int i = 0; i < d->menu_n; i++)
+		app_put(a, g.y + 2 + i, g.x + 2, g.w - 4,
+			i == d->menu_sel ? ROLE_SELECTED : ROLE_NORMAL, d->menu_items[i]);
 }
 
-static void draw_prompt(struct app *a)
-{
-	struct ui_dialogs *d = &a->dlg;
-	int w = COLS - 4 < 64 ? COLS - 4 : 64, h = 7;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-	const char *why = d->prompt_check ? d->prompt_check(d->prompt_text) : NULL;
-	char buf[UI_PROMPT_MAX + 4];
+/* The form's rows, relative to its box: the URL, the first feature,
+ * the Create button. */
+enum { FORM_URL_ROW = 2, FORM_FEATURE_ROW = 5, FORM_SUBMIT_ROW = 12 };
+#define CREATE_TEXT "[ Create ]"
 
-	if (y < 0)
-		y = 0;
-	app_box(a, y, x, h, w, d->title);
-	snprintf(buf, sizeof buf, "%s_", d->prompt_text);
-	app_put(a, y + 2, x + 2, w - 4, ROLE_SELECTED, buf);
-	if (why && d->prompt_len)
-		app_put(a, y + 3, x + 2, w - 4, ROLE_ERROR, why);
-	else if (!d->prompt_len)
-		app_put(a, y + 3, x + 2, w - 4, ROLE_DIM, d->prompt_hint);
-	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM,
-		"Enter accept  Ctrl-U clear  Esc cancel");
+static void form_geom(struct geom *g)
+{
+	g->w = COLS - 4 < 100 ? COLS - 4 : 100;
+	g->h = 16;
+	g->y = (LINES - g->h) / 2;
+	g->x = (COLS - g->w) / 2;
+	if (g->y < 0)
+		g->y = 0;
 }
 
 static void draw_form(struct app *a)
 {
 	struct ui_dialogs *d = &a->dlg;
-	int w = COLS - 4 < 100 ? COLS - 4 : 100, h = 16;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	struct geom g;
 	char buf[UI_URL_MAX + 8];
 	api_error err;
 	const char *shown = d->form_url;
-	int field = w - 10;
+	int field, y, x, w;
 
-	if (y < 0)
-		y = 0;
-	app_box(a, y, x, h, w, "New decentral webhook");
-	app_put(a, y + 2, x + 2, 5, d->form_focus == 0 ? ROLE_TITLE : ROLE_NORMAL, "URL:");
+	form_geom(&g);
+	y = g.y, x = g.x, w = g.w, field = w - 10;
+	app_box(a, y, x, g.h, w, "New decentral webhook");
+	app_put(a, y + FORM_URL_ROW, x + 2, 5, d->form_focus == 0 ? ROLE_TITLE : ROLE_NORMAL,
+		"URL:");
 	/* show the tail of a long URL so the cursor stays visible */
 	if ((int)d->form_len > field - 1)
 		shown = d->form_url + d->form_len - (size_t)(field - 1);
 	snprintf(buf, sizeof buf, "%s%s", shown, d->form_focus == 0 ? "_" : "");
-	app_put(a, y + 2, x + 7, field, d->form_focus == 0 ? ROLE_SELECTED : ROLE_DIM, buf);
+	app_put(a, y + FORM_URL_ROW, x + 7, field, d->form_focus == 0 ? ROLE_SELECTED : ROLE_DIM,
+		buf);
 	if (d->form_len == 0)
 		app_put(a, y + 3, x + 7, field, ROLE_DIM, "https://host/path (https only)");
 	else if (api_validate_webhook_url(d->form_url, &err) != API_OK)
@@ -304,40 +348,67 @@ static void draw_form(struct app *a)
 	for (int i = 0; i < API_FEATURE_COUNT; i++) {
 		snprintf(buf, sizeof buf, "[%c] %s", d->form_features & (1u << i) ? 'x' : ' ',
 			 api_feature_name((api_feature)i));
-		app_put(a, y + 5 + i, x + 4, w - 8,
+		app_put(a, y + FORM_FEATURE_ROW + i, x + 4, w - 8,
 			d->form_focus == i + 1 ? ROLE_SELECTED : ROLE_NORMAL, buf);
 	}
-	app_put(a, y + 12, x + 4, 12, d->form_focus == FOCUS_SUBMIT ? ROLE_SELECTED : ROLE_NORMAL,
-		"[ Create ]");
+	app_put(a, y + FORM_SUBMIT_ROW, x + 4, 12,
+		d->form_focus == FOCUS_SUBMIT ? ROLE_SELECTED : ROLE_NORMAL, CREATE_TEXT);
 	if (d->form_error[0])
 		app_put(a, y + 13, x + 2, w - 4, ROLE_ERROR, d->form_error);
-	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM,
+	app_put(a, y + g.h - 2, x + 2, w - 4, ROLE_DIM,
 		"Tab next field  Space toggle  Enter create  Esc cancel");
 }
 
 /* The oldest notice, wide enough for a 64-character secret on one line
  * in an 80-column terminal. */
+static void notice_geom(const struct app *a, struct geom *g)
+{
+	g->w = COLS - 4 < 100 ? COLS - 4 : 100;
+	g->n = wrap(a->dlg.notices[0].text, g->w - 4, g->lines, 12);
+	g->h = g->n + 5;
+	g->y = (LINES - g->h) / 2;
+	g->x = (COLS - g->w) / 2;
+	if (g->y < 0)
+		g->y = 0;
+}
+
+#define NOTICE_BUTTON "[ Enter or Esc closes ]"
+
 static void draw_notice(struct app *a)
 {
 	const struct ui_notice *n = &a->dlg.notices[0];
-	char lines[12][WRAP_COLS], more[64] = "";
-	int w = COLS - 4 < 100 ? COLS - 4 : 100;
-	int k = wrap(n->text, w - 4, lines, 12);
-	int h = k + 5, y = (LINES - h) / 2, x = (COLS - w) / 2;
+	char more[64] = "", hint[128];
+	struct geom g;
 
-	if (y < 0)
-		y = 0;
-	app_box(a, y, x, h, w, n->title);
-	for (int i = 0; i < k; i++)
-		app_put(a, y + 2 + i, x + 2, w - 4, ROLE_NORMAL, lines[i]);
+	notice_geom(a, &g);
+	app_box(a, g.y, g.x, g.h, g.w, n->title);
+	for (int i = 0; i < g.n; i++)
+		app_put(a, g.y + 2 + i, g.x + 2, g.w - 4, ROLE_NORMAL, g.lines[i]);
 	if (a->dlg.n_notices > 1)
 		snprintf(more, sizeof more, "  (%zu more after this)", a->dlg.n_notices - 1);
-	{
-		char hint[128];
+	snprintf(hint, sizeof hint, NOTICE_BUTTON "%s", more);
+	app_put(a, g.y + g.h - 2, g.x + 2, g.w - 4, ROLE_SELECTED, hint);
+}
 
-		snprintf(hint, sizeof hint, "[ Enter or Esc closes ]%s", more);
-		app_put(a, y + h - 2, x + 2, w - 4, ROLE_SELECTED, hint);
-	}
+static void draw_prompt(struct app *a)
+{
+	struct ui_dialogs *d = &a->dlg;
+	int w = COLS - 4 < 70 ? COLS - 4 : 70, h = 7;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	char buf[80];
+
+	app_box(a, y, x, h, w, d->title);
+	const char *why = d->prompt_check && d->prompt_text[0]
+				  ? d->prompt_check(d->prompt_text)
+				  : NULL;
+
+	snprintf(buf, sizeof buf, "%s_", d->prompt_text);
+	app_put(a, y + 2, x + 2, w - 4, ROLE_SELECTED, buf);
+	if (why)
+		app_put(a, y + 3, x + 2, w - 4, ROLE_ERROR, why);
+	else
+		app_put(a, y + 3, x + 2, w - 4, ROLE_DIM, d->prompt_hint);
+	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM, "Enter go  Esc cancel  Ctrl-U clear");
 }
 
 void dialogs_draw(struct app *a)
@@ -439,42 +510,12 @@ static void key_menu(struct app *a, int ch)
 	case UI_KEY_ESC:
 	case 'q':
 		d->kind = DIALOG_NONE;
-		app_message(a, ROLE_DIM, d->menu_confirm ? "cancelled; nothing was sent"
-							  : "cancelled");
+		app_message(a, ROLE_DIM, "cancelled; nothing was sent");
 		break;
 	default:
 		return;
 	}
 	a->redraw = true;
-}
-
-static void key_prompt(struct app *a, int ch)
-{
-	struct ui_dialogs *d = &a->dlg;
-
-	a->redraw = true;
-	if (is_enter(ch)) {
-		if (d->prompt_check && d->prompt_check(d->prompt_text))
-			return; /* its reason is on screen */
-		d->kind = DIALOG_NONE;
-		if (d->prompt_submit)
-			d->prompt_submit(a, d->prompt_ctx, d->prompt_text);
-		return;
-	}
-	if (ch == UI_KEY_ESC) {
-		d->kind = DIALOG_NONE;
-		app_message(a, ROLE_DIM, "cancelled");
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (d->prompt_len > 0)
-			d->prompt_text[--d->prompt_len] = '\0';
-	} else if (ch == UI_KEY_CTRL('u')) {
-		d->prompt_len = 0;
-		d->prompt_text[0] = '\0';
-	} else if (ch >= 0x20 && ch < 0x7f &&
-		   d->prompt_len + 1 < sizeof d->prompt_text) {
-		d->prompt_text[d->prompt_len++] = (char)ch;
-		d->prompt_text[d->prompt_len] = '\0';
-	}
 }
 
 static void form_submit(struct app *a)
@@ -548,13 +589,47 @@ static void key_form(struct app *a, int ch)
 		form_edit(d, ch);
 }
 
-/* Only Enter or Esc closes a notice: it holds something shown once. */
+static void key_prompt(struct app *a, int ch)
+{
+	struct ui_dialogs *d = &a->dlg;
+	size_t len = strlen(d->prompt_text);
+
+	a->redraw = true;
+	if (is_enter(ch)) {
+		if (d->prompt_check && d->prompt_check(d->prompt_text))
+			return; /* its reason is on screen */
+		d->kind = DIALOG_NONE;
+		if (d->prompt_done)
+			d->prompt_done(a, d->prompt_ctx, d->prompt_text);
+	} else if (ch == UI_KEY_ESC) {
+		d->kind = DIALOG_NONE;
+		app_message(a, ROLE_DIM, "cancelled");
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (len > 0)
+			d->prompt_text[len - 1] = '\0';
+	} else if (ch == UI_KEY_CTRL('u')) {
+		d->prompt_text[0] = '\0';
+	} else if (ch >= 0x20 && ch < 0x7f && len + 1 < sizeof d->prompt_text) {
+		d->prompt_text[len] = (char)ch;
+		d->prompt_text[len + 1] = '\0';
+	}
+}
+
+/* Only Enter or Esc closes a notice: it holds something shown once; y
+ * copies what it carries. */
 static void key_notice(struct app *a, int ch)
 {
 	struct ui_dialogs *d = &a->dlg;
 
+	if (ch == 'y' && d->notices[0].copy) {
+		app_copy(a, d->notices[0].copy_what, d->notices[0].copy,
+			 strlen(d->notices[0].copy));
+		a->redraw = true;
+		return;
+	}
 	if (!is_enter(ch) && ch != UI_KEY_ESC)
 		return;
+	wipe_free(d->notices[0].copy);
 	free(d->notices[0].text);
 	memmove(d->notices, d->notices + 1, (d->n_notices - 1) * sizeof *d->notices);
 	d->n_notices--;
@@ -579,6 +654,103 @@ bool dialogs_key(struct app *a, int ch)
 		return true;
 	case DIALOG_PROMPT:
 		key_prompt(a, ch);
+		return true;
+	case DIALOG_NONE:
+		break;
+	}
+	return false;
+}
+
+/* ---- mouse ---------------------------------------------------------------- */
+
+/* True when (x, y) is on the text of width cells drawn at (ty, tx). */
+static bool on(const struct ui_mouse_event *ev, int ty, int tx, int width)
+{
+	return ev->y == ty && ev->x >= tx && ev->x < tx + width;
+}
+
+static void mouse_confirm(struct app *a, const struct ui_mouse_event *ev, int clicks)
+{
+	struct geom g;
+	int row;
+
+	confirm_geom(a, &g);
+	row = g.y + g.h - 2;
+	if (ev->kind != UI_MOUSE_PRESS || clicks != 1)
+		return;
+	if (on(ev, row, yes_x(&g), (int)strlen(YES_TEXT)))
+		key_confirm(a, 'y');
+	else if (on(ev, row, no_x(&g), (int)strlen(NO_TEXT)))
+		key_confirm(a, 'n');
+}
+
+static void mouse_menu(struct app *a, const struct ui_mouse_event *ev, int clicks)
+{
+	struct ui_dialogs *d = &a->dlg;
+	struct geom g;
+
+	if (ev->kind == UI_MOUSE_WHEEL_UP || ev->kind == UI_MOUSE_WHEEL_DOWN) {
+		key_menu(a, ev->kind == UI_MOUSE_WHEEL_UP ? KEY_UP : KEY_DOWN);
+		return;
+	}
+	if (ev->kind != UI_MOUSE_PRESS || clicks != 1)
+		return;
+	menu_geom(a, &g);
+	for (int i = 0; i < d->menu_n; i++)
+		if (on(ev, g.y + 2 + i, g.x + 2, g.w - 4)) {
+			d->menu_sel = i;
+			key_menu(a, '\r');
+			return;
+		}
+}
+
+static void mouse_form(struct app *a, const struct ui_mouse_event *ev, int clicks)
+{
+	struct ui_dialogs *d = &a->dlg;
+	struct geom g;
+
+	if (ev->kind != UI_MOUSE_PRESS || clicks != 1)
+		return;
+	form_geom(&g);
+	a->redraw = true;
+	if (on(ev, g.y + FORM_URL_ROW, g.x + 2, g.w - 4)) {
+		d->form_focus = FOCUS_URL;
+		return;
+	}
+	for (int i = 0; i < API_FEATURE_COUNT; i++)
+		if (on(ev, g.y + FORM_FEATURE_ROW + i, g.x + 4, g.w - 8)) {
+			d->form_focus = i + 1;
+			d->form_features ^= 1u << i;
+			return;
+		}
+	if (on(ev, g.y + FORM_SUBMIT_ROW, g.x + 4, (int)strlen(CREATE_TEXT))) {
+		d->form_focus = FOCUS_SUBMIT;
+		form_submit(a);
+	}
+}
+
+bool dialogs_mouse(struct app *a, const struct ui_mouse_event *ev, int clicks)
+{
+	if (a->dlg.n_notices) {
+		struct geom g;
+
+		notice_geom(a, &g);
+		if (ev->kind == UI_MOUSE_PRESS && clicks == 1 &&
+		    on(ev, g.y + g.h - 2, g.x + 2, (int)strlen(NOTICE_BUTTON)))
+			key_notice(a, '\r');
+		return true;
+	}
+	switch (a->dlg.kind) {
+	case DIALOG_CONFIRM:
+		mouse_confirm(a, ev, clicks);
+		return true;
+	case DIALOG_MENU:
+		mouse_menu(a, ev, clicks);
+		return true;
+	case DIALOG_FORM:
+		mouse_form(a, ev, clicks);
+		return true;
+	case DIALOG_PROMPT: /* a line of text: typed, not clicked */
 		return true;
 	case DIALOG_NONE:
 		break;

@@ -2,9 +2,7 @@
 /*
  * dialogs: the dashboard's modal dialogs, private to ui/. A question
  * (confirmation, defaulting to No), a menu whose choice goes through a
- * confirmation, a pick list (a menu that only chooses), a one-line
- * prompt checked as it is typed, the webhook form, and notices: something
- * shown once
+ * confirmation, the webhook form, and notices: something shown once
  * (a webhook's secret) in a box over any pane that stays until the person
  * dismisses it with Enter or Esc, whatever happened meanwhile. Notices
  * queue up, oldest first, and are drawn over everything, other dialogs
@@ -30,22 +28,24 @@ typedef void (*confirm_fn)(struct app *a, void *ctx, int64_t target, int arg);
 typedef void (*form_fn)(struct app *a, void *ctx, const char *url,
 			unsigned features);
 
-/* What a prompt's text must be: NULL when text is acceptable, else why
- * not (program text, shown under the field as it is typed). */
-typedef const char *(*prompt_check_fn)(const char *text);
-/* What Enter does with an acceptable text. */
+/* What a prompt's Enter does with the text typed (issue 13). */
 typedef void (*prompt_fn)(struct app *a, void *ctx, const char *text);
+/* What a prompt's text must be (issue 12): NULL when text is
+ * acceptable, else why not (program text, shown under the field as it
+ * is typed, and Enter does nothing). */
+typedef const char *(*prompt_check_fn)(const char *text);
 
-enum dialog_kind {
-	DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM, DIALOG_PROMPT
-};
+enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM,
+		   DIALOG_PROMPT };
 
 #define UI_MENU_MAX 16
-#define UI_PROMPT_MAX 64
 
 struct ui_notice {
 	char title[96];
 	char *text;                    /* owned; lines split at '\n' */
+	char *copy;                    /* owned, wiped when freed: what y
+					  copies (raw); NULL: y does nothing */
+	char copy_what[64];            /* "the secret of webhook 3311" */
 };
 
 struct ui_dialogs {
@@ -63,14 +63,7 @@ struct ui_dialogs {
 	int menu_n, menu_sel;
 	bool menu_confirm;             /* the choice goes through a
 					  confirmation (app_menu) or acts at
-					  once (app_pick) */
-	/* prompt: one line of text, checked as it is typed */
-	char prompt_text[UI_PROMPT_MAX];
-	char prompt_hint[96];
-	size_t prompt_len;
-	prompt_check_fn prompt_check;
-	prompt_fn prompt_submit;
-	void *prompt_ctx;
+					  once (app_pick, issue 12) */
 	/* form: URL and six feature check boxes */
 	char form_url[API_WEBHOOK_URL_MAX + 1];
 	size_t form_len;
@@ -83,6 +76,12 @@ struct ui_dialogs {
 	/* notices, oldest first */
 	struct ui_notice *notices;
 	size_t n_notices;
+	/* prompt: one line of text (issue 13) */
+	char prompt_text[64];
+	char prompt_hint[160];
+	prompt_fn prompt_done;
+	void *prompt_ctx;
+	prompt_check_fn prompt_check;  /* NULL: any text (issue 12) */
 };
 
 /* ---- for panes ------------------------------------------------------------ */
@@ -97,27 +96,33 @@ void app_confirm(struct app *a, const char *title, const char *text,
 void app_menu(struct app *a, const char *title, const char *const *labels,
 	      const int *values, int n, confirm_fn fn, void *ctx,
 	      int64_t target);
-/* A list of n labels (escaped; at most UI_MENU_MAX) to choose from:
- * Enter calls fn(ctx, target, value) at once, with no confirmation, so
- * it is for choices that send nothing by themselves (a filter, a view);
- * Esc cancels. */
+/* A list of n labels (escaped; at most UI_MENU_MAX) to choose from
+ * (issue 12): Enter calls fn(ctx, target, value) at once, with no
+ * confirmation, so it is for choices that send nothing by themselves (a
+ * filter, a view); Esc cancels. */
 void app_pick(struct app *a, const char *title, const char *const *labels,
 	      const int *values, int n, confirm_fn fn, void *ctx,
 	      int64_t target);
-/* Ask for one line of text (printable ASCII, at most UI_PROMPT_MAX - 1
- * characters) starting from initial (may be NULL): check (may be NULL)
- * runs on every keystroke and its reason shows under the field; Enter
- * calls submit(ctx, text) when check accepts the text, Esc cancels,
- * Ctrl-U clears the line. hint is program text shown under the field
- * while it is empty. */
-void app_prompt(struct app *a, const char *title, const char *hint,
-		const char *initial, prompt_check_fn check, prompt_fn submit,
-		void *ctx);
 /* Open the webhook form; Create calls submit(ctx, url, features). */
 void app_form_open(struct app *a, form_fn submit, void *ctx);
 /* Queue a notice: title and text are program text or escaped already;
  * text may hold '\n'. It shows until dismissed. */
 void app_notice(struct app *a, const char *title, const char *text);
+/* The same, and y in it copies copy (raw bytes, a NUL-terminated
+ * string; app_copy) naming it what. */
+void app_notice_copy(struct app *a, const char *title, const char *text,
+		     const char *copy, const char *what);
+/* Ask for one line of printable text (at most 63 characters) under
+ * title, with hint below it (program text); Enter calls done(ctx,
+ * text), Esc cancels, Ctrl-U clears. */
+void app_prompt(struct app *a, const char *title, const char *hint,
+		prompt_fn done, void *ctx);
+/* The same starting from initial (may be NULL), with check (may be
+ * NULL) run on every keystroke: its reason shows under the field, and
+ * Enter does nothing until the text is acceptable (issue 12). */
+void app_prompt_checked(struct app *a, const char *title, const char *hint,
+			const char *initial, prompt_check_fn check,
+			prompt_fn done, void *ctx);
 
 /* ---- for the app ---------------------------------------------------------- */
 
@@ -125,6 +130,13 @@ void app_notice(struct app *a, const char *title, const char *text);
 bool dialogs_active(const struct app *a);
 /* Give key ch to the topmost dialog: true when one took it. */
 bool dialogs_key(struct app *a, int ch);
+/* Give a mouse event to the topmost dialog: true when a dialog is up
+ * (it takes every event, and one outside it does nothing). clicks is
+ * ui_mouse_click's count: a button answers a single click only, never
+ * the second press of a double-click, which may have been meant for
+ * what was under the dialog. */
+struct ui_mouse_event;
+bool dialogs_mouse(struct app *a, const struct ui_mouse_event *ev, int clicks);
 /* Draw the open dialog, then the oldest notice over it. */
 void dialogs_draw(struct app *a);
 /* Free what the dialogs hold. */

@@ -105,22 +105,22 @@ static void draw_title(struct app *a)
 		       : (a->opt.ascii ? "* online" : "● online"));
 }
 
+/* The tabs where ui_tab_span says (a click finds them there). */
 static void draw_tabs(struct app *a)
 {
-	int x = 0;
-
 	attrset(A_NORMAL);
-	move(1, 0);
+	move(UI_TAB_LINE, 0);
 	clrtoeol();
 	for (int i = 0; i < PANE_COUNT; i++) {
 		char buf[64];
+		int x, w;
 
-		snprintf(buf, sizeof buf, " %c %s ", ui_pane_digit((enum ui_pane_id)i),
-			 ui_pane_title((enum ui_pane_id)i));
-		app_put(a, 1, x, (int)strlen(buf), i == (int)a->pane ? ROLE_SELECTED : ROLE_DIM, buf);
-		x += (int)strlen(buf) + 1;
+		ui_tab_span((enum ui_pane_id)i, &x, &w);
 		if (x >= COLS)
 			break;
+		snprintf(buf, sizeof buf, " %c %s ", ui_pane_digit((enum ui_pane_id)i),
+			 ui_pane_title((enum ui_pane_id)i));
+		app_put(a, UI_TAB_LINE, x, w, i == (int)a->pane ? ROLE_SELECTED : ROLE_DIM, buf);
 	}
 }
 
@@ -153,6 +153,17 @@ static const struct ui_hint global_hints[] = {
 	{ UI_ACTION_QUIT, UI_ACTION_NONE, "quit" },
 };
 
+/* The detail view's hints (its keys are the movement keys of the key
+ * map; Esc always closes it; a pane that takes S or y there binds
+ * them). */
+static const struct ui_hint detail_hints[] = {
+	{ UI_ACTION_UP, UI_ACTION_DOWN, "scroll" },
+	{ UI_ACTION_PAGE_UP, UI_ACTION_PAGE_DOWN, "page" },
+	{ UI_ACTION_BACK, UI_ACTION_NONE, "close" },
+	{ UI_ACTION_SHOW_SECRET, UI_ACTION_NONE, "secret" },
+	{ UI_ACTION_COPY, UI_ACTION_NONE, "copy" },
+};
+
 static void draw_status(struct app *a)
 {
 	char right[160], left[UI_MSG_MAX + 256], hints[200], global[64];
@@ -163,14 +174,16 @@ static void draw_status(struct app *a)
 	ui_hints_format(a->pane, global_hints, UI_COUNT(global_hints), a->opt.ascii, global,
 			sizeof global);
 	if (a->filter_editing)
-		snprintf(left, sizeof left, "/%s_  (Enter keeps, Esc clears)", a->filter);
+		snprintf(left, sizeof left, "/%s_  (Enter %s, Esc clears)", a->filter,
+			 ui_pane_ops(a->pane)->on_filter_enter ? "keeps; none here: searches older"
+							       : "keeps");
 	else if (a->msg[0])
 		snprintf(left, sizeof left, "%s", a->msg);
 	else if (a->filter[0] && !a->detail_open)
 		snprintf(left, sizeof left, "filter \"%s\" (Esc clears)  %s", a->filter, hints);
 	else if (a->detail_open)
-		snprintf(left, sizeof left, "%s", a->opt.ascii ? "Up/Down scroll  PgUp/PgDn page  Esc close"
-							       : "↑/↓ scroll  PgUp/PgDn page  Esc close");
+		ui_hints_format(a->pane, detail_hints, UI_COUNT(detail_hints), a->opt.ascii, left,
+				sizeof left);
 	else
 		snprintf(left, sizeof left, "%s  %s", hints, global);
 	rw = (int)strlen(right) > COLS / 2 ? COLS / 2 : (int)strlen(right);
@@ -270,6 +283,7 @@ void frame_paint(struct app *a)
 	}
 	draw_title(a);
 	draw_tabs(a);
+	a->list = NULL; /* the pane says again where its list is */
 	if (a->detail_open)
 		draw_detail(a, 2, LINES - 3);
 	else

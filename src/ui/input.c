@@ -5,7 +5,8 @@
  * terminals): ESC [ params intermediates final, where params are
  * 0x30-0x3F, intermediates 0x20-0x2F and the final 0x40-0x7E; rxvt ends
  * shifted keys with '$' (ESC [ 7 $), the Linux console sends F1-F5 as
- * ESC [ [ A-E, an X10 mouse report is ESC [ M and three raw bytes;
+ * ESC [ [ A-E, an X10 mouse report is ESC [ M and three raw bytes, an
+ * SGR one ESC [ < params M or m (a CSI sequence: decoded, not looked up);
  * SS3 is ESC O, optional params, and one final. <curses.h> is included
  * for the KEY_* constants only: no curses function is called.
  */
@@ -139,10 +140,19 @@ static void seq_add(struct ui_input *in, int ch)
 	}
 }
 
-/* The sequence is complete: its key, if known, comes out. */
+/* The sequence is complete: its key, if known, comes out; an SGR mouse
+ * report comes out as UI_INPUT_MOUSE. */
 static size_t finish(struct ui_input *in, int *out)
 {
 	int key = in->overflow ? 0 : ui_input_lookup(in->seq);
+
+	if (!in->overflow && in->len > 4 && strncmp(in->seq, "\033[<", 3) == 0) {
+		char final = in->seq[in->len - 1];
+
+		in->seq[in->len - 1] = '\0';
+		if (ui_mouse_parse_sgr(in->seq + 3, final, &in->mouse))
+			key = UI_INPUT_MOUSE;
+	}
 
 	in->state = S_GROUND;
 	in->len = 0;
@@ -161,6 +171,8 @@ static size_t ground(struct ui_input *in, int ch, int64_t now_ms, int *out)
 		in->state = in->mouse_tail == UI_MOUSE_TAIL_SGR ? S_SGR_MOUSE : S_MOUSE;
 		in->mouse_left = 3;
 		in->len = 0;
+		in->seq[0] = '\0';
+		in->overflow = false;
 		in->since_ms = now_ms;
 		return 0;
 	}
@@ -269,20 +281,35 @@ size_t ui_input_feed(struct ui_input *in, int ch, int64_t now_ms,
 		}
 		return abandon(in, ch, now_ms, out);
 	case S_SGR_MOUSE:
-		if (is_param(ch))
+		if (is_param(ch)) {
+			seq_add(in, ch);
 			return 0;
+		}
 		if (is_final(ch)) {
+			bool ok = !in->overflow &&
+				  ui_mouse_parse_sgr(in->seq, (char)ch, &in->mouse);
+
 			in->state = S_GROUND;
-			return 0;
+			in->len = 0;
+			in->overflow = false;
+			if (!ok)
+				return 0;
+			out[0] = UI_INPUT_MOUSE;
+			return 1;
 		}
 		return abandon(in, ch, now_ms, out);
 	case S_MOUSE:
 		/* the report's bytes are raw (32 + button, x, y): any byte */
 		if (ch < 0 || ch > 0xff)
 			return abandon(in, ch, now_ms, out);
+		in->x10[3 - in->mouse_left] = (unsigned char)ch;
 		if (--in->mouse_left == 0) {
 			in->state = S_GROUND;
 			in->len = 0;
+			if (ui_mouse_parse_x10(in->x10, &in->mouse)) {
+				out[0] = UI_INPUT_MOUSE;
+				return 1;
+			}
 		}
 		return 0;
 	default:

@@ -10,7 +10,10 @@
  * escape sequence becomes its key, an unknown CSI (ESC [ params final)
  * or SS3 (ESC O x) sequence is swallowed whole and never read as keys,
  * and a lone Esc is still Esc once nothing followed it for
- * UI_INPUT_ESC_WAIT_MS.
+ * UI_INPUT_ESC_WAIT_MS. A mouse report that ncurses did not decode itself
+ * (one in the format TERM's terminfo does not name, or the rest of one
+ * after KEY_MOUSE while ncurses reads no mouse events) is decoded here
+ * (mouse.h) and comes out as UI_INPUT_MOUSE, never as keys.
  *
  * Pure: no curses function is called (<curses.h> is used for the KEY_*
  * constants only), time comes in as an argument, so every rule is unit
@@ -23,13 +26,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ui/mouse.h"
+
 /* How long an Esc waits for the rest of a sequence before it is taken
  * as the Esc key (ncurses has already waited its ESCDELAY). */
 #define UI_INPUT_ESC_WAIT_MS 30
 /* At most this many keys come out of one ui_input_feed. */
 #define UI_INPUT_OUT_MAX 2
 /* Longest sequence kept for matching; longer ones are swallowed. */
-#define UI_INPUT_SEQ_MAX 16
+#define UI_INPUT_SEQ_MAX 24
+/* What ui_input_feed writes for a mouse report it decoded: the event is
+ * in the decoder's mouse field until the next one. Not a key code. */
+#define UI_INPUT_MOUSE (-2)
 
 /* One known sequence: its bytes (NUL-terminated, starting with ESC) and
  * the key it means (an ncurses KEY_* code, or a plain character for the
@@ -57,7 +65,9 @@ struct ui_input {
 	size_t len;
 	bool overflow;             /* longer than seq: swallow, no match */
 	int mouse_left;            /* X10 mouse report bytes still to eat */
+	unsigned char x10[3];      /* the X10 report's bytes so far */
 	int64_t since_ms;          /* when the pending Esc came */
+	struct ui_mouse_event mouse; /* the last report decoded */
 };
 
 /* Every sequence the decoder knows, for define_key at start; *n gets
@@ -71,8 +81,9 @@ int ui_input_lookup(const char *bytes);
  * (NULL when it has none). */
 enum ui_mouse_tail ui_input_mouse_tail(const char *kmous);
 
-/* Swallow that tail after KEY_MOUSE from now on (UI_MOUSE_TAIL_NONE:
- * KEY_MOUSE comes out as a key, as when ncurses reads mouse events). */
+/* Read that tail after KEY_MOUSE from now on, as a report of its own
+ * (UI_MOUSE_TAIL_NONE: KEY_MOUSE comes out as a key, as when ncurses
+ * reads mouse events and getmouse() has the event). */
 void ui_input_set_mouse_tail(struct ui_input *in, enum ui_mouse_tail tail);
 
 /* Forget anything pending (after flushinp). */

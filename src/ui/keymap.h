@@ -9,6 +9,11 @@
  * exactly the keys that work. Key codes are the ints that ncurses'
  * wget_wch()/getch() return (KEY_UP, '\n', 27 for Esc, ...). Pure: no
  * curses function is called here.
+ *
+ * The configuration file's bind and unbind lines change the tables once,
+ * at start, before the dashboard runs (ui_keymap_bind, ui_keymap_unbind,
+ * then ui_keymap_check); every lookup, the help and the status-line
+ * hints then read the tables in effect. The key map is one per process.
  */
 #ifndef NUKI_UI_KEYMAP_H
 #define NUKI_UI_KEYMAP_H
@@ -38,11 +43,16 @@ struct ui_binding {
 #define UI_BIND(k, act) { (k), (act), 0, NULL }
 #define UI_BIND_HELP(k, act, text) { (k), (act), 0, (text) }
 
-/* The bindings of one table, in help order; *n gets their number.
- * Static storage. ui_keymap_pane gives NULL and *n = 0 for a pane out of
- * range. */
+/* The bindings of one table in effect, in help order; *n gets their
+ * number. Static storage, valid until the key map is changed.
+ * ui_keymap_pane gives NULL and *n = 0 for a pane out of range. A pane's
+ * table may hold UI_ACTION_NONE bindings: keys unbound in that pane only,
+ * which hide the global binding of the same key. */
 const struct ui_binding *ui_keymap_global(size_t *n);
 const struct ui_binding *ui_keymap_pane(enum ui_pane_id pane, size_t *n);
+/* The pane's own bindings as its ops define them, before any
+ * configuration (panes.c). */
+const struct ui_binding *ui_pane_default_keys(enum ui_pane_id pane, size_t *n);
 
 /* The action key triggers in pane: the pane's table first, then the
  * global one; UI_ACTION_NONE when the key is not bound. A pane out of
@@ -80,5 +90,61 @@ struct ui_help_line {
  * help has, so a caller can size its array with a first call. */
 size_t ui_keymap_help(enum ui_pane_id pane, bool ascii,
 		      struct ui_help_line *out, size_t cap);
+
+/* ---- configuration: bind and unbind ------------------------------------ */
+
+/* Most key codes one key name stands for (Enter: '\r', '\n', KEY_ENTER). */
+#define UI_KEY_CODES_MAX 3
+
+/* The key codes of a key as the configuration file names it: one
+ * printable ASCII character ("x", "G", "?", "1"); C-x for a control key
+ * (C-a .. C-z; also Ctrl-x and ^x); F1 .. F12; or, ignoring case, Up,
+ * Down, Left, Right, Home, End, PgUp, PgDn, Insert, Delete, Enter, Esc,
+ * Tab, BackTab, Space, Backspace (PageUp, PageDown, Ins, Del, Return,
+ * Escape, Shift-Tab, S-Tab and BS too, so every name ui_key_name writes
+ * in ASCII reads back). Writes at most UI_KEY_CODES_MAX codes into keys
+ * and returns how many: Enter is three (CR, LF, KEY_ENTER), Backspace
+ * three (KEY_BACKSPACE, DEL, C-h), the others one; 0 when the name is
+ * none of these. */
+size_t ui_key_parse(const char *name, int keys[UI_KEY_CODES_MAX]);
+
+/* The pane a configuration line names: its title in lower case with '-'
+ * for blanks ("smart-locks", "webhooks", "webhook-logs"); PANE_COUNT when
+ * none. */
+enum ui_pane_id ui_pane_from_name(const char *name);
+
+/* Bind key (a ui_key_parse name) to action (an action name of actions.h,
+ * or pane-1 .. pane-N) from configuration line number line.
+ *
+ * With pane NULL the binding is global: the key is taken from every
+ * table, pane tables included, and bound where the action is offered:
+ * in the global table for the actions it holds (and those no pane
+ * binds), else in the table of every pane that binds the action by
+ * default (so "bind L lock" makes L lock on the smart-lock pane, and
+ * "bind x quit" quits everywhere). With pane set (a ui_pane_from_name
+ * name) it is bound in that pane's table only, which shadows the global
+ * one. A new binding comes first among the keys of its action, so the
+ * help and the hints name it. Ctrl-C (the interrupt, which always quits)
+ * and the mouse's select-row cannot be bound.
+ *
+ * False, with a message naming the word at fault in msg (capacity cap;
+ * no file or line prefix), for an unknown pane, key or action, and when
+ * a table is full; the key map is then unchanged. */
+bool ui_keymap_bind(const char *pane, const char *key, const char *action,
+		    unsigned line, char *msg, size_t cap);
+
+/* Unbind key everywhere (pane NULL: every table), or in pane only, where
+ * it then does nothing even when the global table binds it. Errors as
+ * ui_keymap_bind. */
+bool ui_keymap_unbind(const char *pane, const char *key, unsigned line,
+		      char *msg, size_t cap);
+
+/* After the last line: true when every pane still has a key for quit
+ * besides Ctrl-C; else false, the message in msg and in *line the
+ * configuration line that took the last one. */
+bool ui_keymap_check(char *msg, size_t cap, unsigned *line);
+
+/* Back to the default tables (for tests). */
+void ui_keymap_reset(void);
 
 #endif

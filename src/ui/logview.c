@@ -13,14 +13,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/text.h"
 #include "ui/private.h"
 
 /* ---- the model's side ------------------------------------------------------ */
 
 static void apply_filter(struct ui_logview *v, struct app *a)
 {
-	if (v->log)
-		model_log_set_filter(a->m, v->log, v->filter, v->failed_only);
+	if (!v->log)
+		return;
+	model_log_set_filter(a->m, v->log, v->filter, v->failed_only);
+	/* failed-only pages are whole pages of failures (issue 18) */
+	if (v->failed_only)
+		model_log_set_failed_filled(a->m, v->log, true);
 }
 
 bool ui_logview_open(struct ui_logview *v, struct app *a, const struct ui_logview_kind *kind,
@@ -115,12 +120,48 @@ void ui_logview_rebuild(struct ui_logview *v, struct app *a)
 
 /* ---- drawing ----------------------------------------------------------------- */
 
+/* Display cells of program text (ASCII and single-cell marks). */
+static int cells_of(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* What the right end of the header says: a walk's or a filled page's
+ * progress, the entries that arrived off screen, or "loading…". */
+static enum ui_role header_note(struct ui_logview *v, struct app *a, const model_status *ms,
+				char *dst, size_t cap)
+{
+	const char *dots = a->opt.ascii ? "..." : "…";
+	model_walk_status ws;
+	bool more = false;
+	size_t unseen = model_log_unseen(a->m, v->log, &more);
+	size_t fill = model_log_fill_pages(a->m, v->log);
+
+	model_log_walk_status(a->m, v->log, &ws);
+	dst[0] = '\0';
+	if (ws.active && ws.goal == MODEL_WALK_BEFORE)
+		snprintf(dst, cap, "to %s: page %zu%s  Esc stops", v->when_text, ws.page, dots);
+	else if (ws.active)
+		snprintf(dst, cap, "searching page %zu%s  Esc stops", ws.page, dots);
+	else if (fill)
+		snprintf(dst, cap, "reading page %zu%s", fill, dots);
+	else if (unseen)
+		snprintf(dst, cap, "%zu%s new  h shows them", unseen, more ? "+" : "");
+	else if (ms->loading)
+		snprintf(dst, cap, "loading%s", dots);
+	return ws.active || fill ? ROLE_TRANSITION : unseen ? ROLE_WARNING : ROLE_DIM;
+}
+
 static void draw_header(struct ui_logview *v, struct app *a, const char *title, int y, int cols,
 			const model_status *ms)
 {
-	char buf[512], page[80];
-	bool more = false;
-	size_t arrived = model_log_arrived(a->m, v->log, &more);
+	char buf[512], page[80], note[160];
+	enum ui_role role = header_note(v, a, ms, note, sizeof note);
+	int nw = cells_of(note), room = cols - 2;
 
 	ui_fmt_page(page, sizeof page, model_log_page_number(a->m, v->log),
 		    model_log_limit(a->m, v->log), a->opt.ascii);
@@ -128,13 +169,13 @@ static void draw_header(struct ui_logview *v, struct app *a, const char *title, 
 		 model_log_has_older(a->m, v->log) ? "" : "  (oldest)",
 		 model_log_following(a->m, v->log) ? "  following" : "",
 		 v->failed_only ? "  " : "", v->failed_only ? v->kind->failed_flag : "");
-	app_put(a, y, 1, cols - 2, ROLE_TITLE, buf);
-	if (arrived) {
-		snprintf(buf, sizeof buf, "%zu%s new  h shows them", arrived, more ? "+" : "");
-		app_put(a, y, cols - (int)strlen(buf) - 2, (int)strlen(buf) + 1, ROLE_WARNING, buf);
-	} else if (ms->loading) {
-		app_put(a, y, cols - 12, 11, ROLE_DIM, a->opt.ascii ? "loading..." : "loading…");
-	}
+	/* the note keeps its own room at the right: the title is cut
+	 * before it, never written over (issue 18) */
+	if (nw && nw + 2 < room)
+		room -= nw + 2;
+	app_put(a, y, 1, room, ROLE_TITLE, buf);
+	if (nw)
+		app_put(a, y, cols - 1 - nw, nw, role, note);
 }
 
 static void draw_row(struct ui_logview *v, struct app *a, size_t i, int y, int cols,
@@ -172,6 +213,7 @@ void ui_logview_draw(struct ui_logview *v, struct app *a, const char *title, int
 	n = model_log_count(a->m, v->log);
 	draw_header(v, a, title, top, cols, &ms);
 	ui_scroll_resize(&v->sc, rows > 3 ? (size_t)(rows - 3) : 1);
+	app_list_area(a, &v->sc, top + 2);
 	ui_columns_fit(k->columns, k->n_columns, cols - 2, 2, &lay);
 	ui_columns_header(head, sizeof head, k->columns, &lay, a->opt.ascii);
 	app_put(a, top + 1, 1, cols - 2, ROLE_DIM, head);
@@ -179,9 +221,21 @@ void ui_logview_draw(struct ui_logview *v, struct app *a, const char *title, int
 		app_draw_state(a, n ? top + rows - 1 : top + 2, cols, &ms, k->what);
 	} else if (n == 0) {
 		char buf[160];
+		model_walk_status ws;
 
-		if (v->failed_only || v->filter[0])
-			snprintf(buf, sizeof buf, "no %s on this page matches", k->one);
+		model_log_walk_status(a->m, v->log, &ws);
+		if (ws.active)
+			snprintf(buf, sizeof buf, "searching older pages%s",
+				 a->opt.ascii ? "..." : "…");
+		else if (v->filter[0])
+			snprintf(buf, sizeof buf,
+				 "no %s on this page matches; Enter in the filter (/) searches "
+				 "older pages",
+				 k->one);
+		else if (v->failed_only)
+			snprintf(buf, sizeof buf, "no %s failed %s", k->one,
+				 model_log_has_older(a->m, v->log) ? "on this page"
+								   : "here or older");
 		else
 			snprintf(buf, sizeof buf, "no %s", k->many);
 		app_put(a, top + 2, 1, cols - 2, ROLE_DIM, buf);
@@ -250,10 +304,98 @@ static void newest(struct ui_logview *v, struct app *a)
 	ui_logview_rebuild(v, a);
 }
 
+/* ---- walks past the loaded page (issue 13) ---------------------------------------- */
+
+static void start_walk(struct ui_logview *v, struct app *a, model_walk_goal goal,
+		       const timefmt_instant *when)
+{
+	api_error err;
+
+	if (model_log_walk(a->m, v->log, goal, when, UI_LOGVIEW_WALK_MAX, &err) != API_OK) {
+		app_error(a, v->kind->what, &err);
+		return;
+	}
+	v->walking = true;
+	v->sel_id[0] = '\0';
+	ui_logview_rebuild(v, a);
+	/* pages in the cache may have settled it at once */
+	ui_logview_on_model(v, a, MODEL_DIRTY(model_log_source_topic(model_log_source_of(v->log))));
+}
+
+void ui_logview_search(struct ui_logview *v, struct app *a)
+{
+	if (!v->log || !v->filter[0])
+		return;
+	if (model_log_count(a->m, v->log) > 0) {
+		app_message(a, ROLE_DIM, "%zu on this page match; n looks further",
+			    model_log_count(a->m, v->log));
+		return;
+	}
+	start_walk(v, a, MODEL_WALK_MATCH, NULL);
+}
+
+void ui_logview_goto(struct ui_logview *v, struct app *a, const timefmt_instant *when,
+		     const char *text)
+{
+	if (!v->log)
+		return;
+	v->when = *when;
+	text_escape(v->when_text, sizeof v->when_text, text, strlen(text), 20);
+	model_log_home(a->m, v->log);
+	model_log_ack_arrived(a->m, v->log);
+	ui_scroll_home(&v->sc);
+	start_walk(v, a, MODEL_WALK_BEFORE, when);
+}
+
+/* A walk ended: say how, and for a date select the entry found. */
+static void walk_ended(struct ui_logview *v, struct app *a, const model_walk_status *ws)
+{
+	v->walking = false;
+	switch (ws->end) {
+	case MODEL_WALK_FOUND:
+		if (ws->goal == MODEL_WALK_BEFORE) {
+			long i = model_log_first_before(a->m, v->log, &v->when);
+
+			if (i >= 0) {
+				v->sc.selected = (size_t)i;
+				ui_scroll_ensure_visible(&v->sc);
+			}
+			app_message(a, ROLE_OK, "page %zu: the first %s before %s", ws->page,
+				    v->kind->one, v->when_text);
+		} else {
+			app_message(a, ROLE_OK, "found on page %zu (%zu older pages searched)",
+				    ws->page, ws->pages);
+		}
+		break;
+	case MODEL_WALK_END:
+		app_message(a, ROLE_WARNING, "%s: the end of the history, page %zu",
+			    ws->goal == MODEL_WALK_BEFORE ? "nothing that old" : "no match up to",
+			    ws->page);
+		break;
+	case MODEL_WALK_LIMIT:
+		app_message(a, ROLE_WARNING, "stopped after %zu pages; / and Enter go on", ws->pages);
+		break;
+	case MODEL_WALK_STOPPED:
+		app_message(a, ROLE_DIM, "stopped at page %zu; h goes back to the newest", ws->page);
+		break;
+	case MODEL_WALK_FAILED:
+		app_error(a, v->kind->what, &ws->err);
+		break;
+	case MODEL_WALK_RUNNING:
+		break;
+	}
+}
+
 int ui_logview_action(struct ui_logview *v, struct app *a, enum ui_action act)
 {
 	if (!v->log)
 		return UI_IGNORED;
+	if (v->walking && act == UI_ACTION_BACK) {
+		model_log_walk_stop(a->m, v->log);
+		ui_logview_on_model(v, a,
+				    MODEL_DIRTY(model_log_source_topic(model_log_source_of(v->log))));
+		return UI_HANDLED;
+	}
 	if (app_scroll_action(&v->sc, act)) {
 		remember_selection(v, a);
 		return UI_HANDLED;
@@ -305,6 +447,19 @@ bool ui_logview_on_model(struct ui_logview *v, struct app *a, unsigned dirty)
 		model_log_ack_arrived(a->m, v->log);
 		model_log_home(a->m, v->log);
 	}
+	if (v->walking) {
+		model_walk_status ws;
+
+		model_log_walk_status(a->m, v->log, &ws);
+		if (ws.active) {
+			v->sel_id[0] = '\0';
+		} else {
+			ui_logview_rebuild(v, a);
+			walk_ended(v, a, &ws);
+			remember_selection(v, a);
+			return true;
+		}
+	}
 	ui_logview_rebuild(v, a);
 	return true;
 }
@@ -320,5 +475,7 @@ void ui_logview_set_failed_only(struct ui_logview *v, struct app *a, bool on)
 {
 	v->failed_only = on;
 	apply_filter(v, a);
+	v->sel_id[0] = '\0';
+	ui_scroll_home(&v->sc);
 	ui_logview_rebuild(v, a);
 }

@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "api/timefmt.h"
 #include "model/model.h"
 #include "ui/actions.h"
 #include "ui/columns.h"
@@ -66,6 +67,11 @@ struct ui_logview {
 	bool failed_only;              /* kept across ui_logview_open */
 	char filter[64];               /* kept across ui_logview_open */
 	char sel_id[UI_LOGVIEW_ID_MAX]; /* the selected entry; "" none */
+	/* issue 13: a walk past the loaded page under way (a search, or
+	 * going to a date), and its date */
+	bool walking;
+	timefmt_instant when;
+	char when_text[32];
 };
 
 /* The view's key bindings and status-line hints, for a pane's tables
@@ -112,8 +118,21 @@ bool ui_logview_on_model(struct ui_logview *v, struct app *a, unsigned dirty);
 /* Re-read the rows from the model, keeping the selected entry. */
 void ui_logview_rebuild(struct ui_logview *v, struct app *a);
 
-/* The text filter ("" none) and the failed-only flag, applied to the page
- * shown (no request) and to logs opened later. */
+/* Issue 13. Search past the loaded page: when no entry shown passes the
+ * text filter, walk to older pages until one does, the history ends or
+ * UI_LOGVIEW_WALK_MAX pages were read, with progress in the header
+ * ("searching page 4…"); Esc (ui_logview_action's UI_ACTION_BACK) stops
+ * it. Go to a date: from the newest page, walk to the first entry older
+ * than when (text is how the person typed it, for messages) and select
+ * it. Both report how they ended in the status line. */
+#define UI_LOGVIEW_WALK_MAX 1000
+void ui_logview_search(struct ui_logview *v, struct app *a);
+void ui_logview_goto(struct ui_logview *v, struct app *a, const timefmt_instant *when,
+		     const char *text);
+
+/* The text filter ("" none) and the failed-only flag (whole pages of
+ * failed entries, read from as many of the log's pages as it takes),
+ * applied to the log shown and to logs opened later. */
 void ui_logview_set_filter(struct ui_logview *v, struct app *a, const char *text);
 void ui_logview_set_failed_only(struct ui_logview *v, struct app *a, bool on);
 

@@ -16,6 +16,7 @@
 
 #include "api/codes.h"
 #include "api/text.h"
+#include "secrets.h"
 #include "ui/private.h"
 
 /* A label (a lock's name, a URL) in a status message: at most this wide. */
@@ -139,32 +140,62 @@ static bool report_lock(struct app *a, struct ui_followed *f, const model_action
 	return true;
 }
 
-/* Keep the secret for this session and show it in a notice that stays
- * until it is dismissed; the model's copy is wiped. */
+/* Keep the secret in the secrets file at once (issue 13), and for this
+ * session, and show it in a notice that stays until it is dismissed (y
+ * copies it); the model's copy is wiped. */
 static void take_secret(struct app *a, const model_action_info *info)
 {
 	struct ui_outcome *o = &a->outcome;
 	struct ui_secret *s = &o->secrets[o->n_secrets++ % UI_SECRETS_MAX];
-	char text[MODEL_SECRET_MAX * 4 + 400], title[64];
+	char text[MODEL_SECRET_MAX * 4 + SECRETS_PATH_MAX + 600], title[64], kept[SECRETS_PATH_MAX + 200];
+	char what[64];
+	secrets_error err;
 
 	s->webhook_id = info->created_id;
 	text_escape(s->secret, sizeof s->secret, info->secret, strlen(info->secret), 0);
-	model_action_forget_secret(a->m, info->id);
+	if (!a->opt.secrets_path) {
+		snprintf(kept, sizeof kept,
+			 "It was NOT kept: there is no place for secrets (set HOME or XDG_DATA_HOME). "
+			 "Store it yourself now.");
+	} else if (secrets_put(a->opt.secrets_path, info->created_id, info->secret, &err) !=
+		   SECRETS_OK) {
+		snprintf(kept, sizeof kept, "It was NOT kept: %s. Store it yourself now.",
+			 err.message);
+	} else {
+		char path[SECRETS_PATH_MAX];
+
+		text_escape(path, sizeof path, a->opt.secrets_path, strlen(a->opt.secrets_path),
+			    0);
+		snprintf(kept, sizeof kept,
+			 "nukitui keeps it in %s; S in the webhooks pane shows it again.", path);
+	}
 	snprintf(title, sizeof title, "Webhook %" PRId64 " created", info->created_id);
 	snprintf(text, sizeof text,
 		 "Secret    %s\n\n"
-		 "The API shows this secret only once, now. Store it to check the "
+		 "The API shows this secret only once, now; it signs the "
 		 "X-Nuki-Signature-SHA256 header of each delivery (HMAC-SHA256 of the body). "
-		 "Until nukitui quits, Enter on the webhook or S shows it again.",
-		 s->secret);
-	app_notice(a, title, text);
+		 "%s y copies it.",
+		 s->secret, kept);
+	snprintf(what, sizeof what, "the secret of webhook %" PRId64, info->created_id);
+	app_notice_copy(a, title, text, info->secret, what);
+	model_action_forget_secret(a->m, info->id);
 }
 
 /* A webhook created or deleted. Always over. */
 static void report_webhook(struct app *a, struct ui_followed *f, const model_action_info *info)
 {
 	if (info->kind == MODEL_ACT_WEBHOOK_DELETE) {
-		app_report(a, ROLE_OK, "webhook %" PRId64 " deleted", info->target);
+		secrets_error err;
+		secrets_status st = a->opt.secrets_path
+					    ? secrets_remove(a->opt.secrets_path, info->target, &err)
+					    : SECRETS_ABSENT;
+
+		if (st == SECRETS_OK || st == SECRETS_ABSENT)
+			app_report(a, ROLE_OK, "webhook %" PRId64 " deleted%s", info->target,
+				   st == SECRETS_OK ? ", and its secret forgotten" : "");
+		else
+			app_report(a, ROLE_WARNING, "webhook %" PRId64 " deleted; its secret: %s",
+				   info->target, err.message);
 		return;
 	}
 	if (!info->created_id) {

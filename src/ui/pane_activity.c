@@ -430,7 +430,7 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 		all_locks(a, st);
 		return UI_HANDLED;
 	case UI_ACTION_GOTO_DATE:
-		app_prompt(a, "Go to a date", "YYYY-MM-DD or YYYY-MM-DD HH:MM; empty: now",
+		app_prompt_checked(a, "Go to a date", "YYYY-MM-DD or YYYY-MM-DD HH:MM; empty: now",
 			   st->p.to_date, date_check, date_chosen, st);
 		return UI_HANDLED;
 	case UI_ACTION_WHO_FILTER:

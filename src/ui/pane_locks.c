@@ -37,6 +37,7 @@ static const struct ui_binding keys[] = {
 	UI_BIND('l', UI_ACTION_LOCK),
 	UI_BIND('u', UI_ACTION_UNLOCK),
 	UI_BIND('a', UI_ACTION_ACTION_MENU),
+	UI_BIND_HELP('y', UI_ACTION_COPY, "Copy the smart lock's id"),
 	UI_BIND_HELP('A', UI_ACTION_ACTIVITY, "Show the selected lock's activity"),
 };
 
@@ -162,6 +163,7 @@ static void draw(struct app *a, void *vst, int top, int rows, int cols)
 	char head[1024];
 
 	ui_scroll_resize(&st->sc, rows > 2 ? (size_t)(rows - 2) : 1);
+	app_list_area(a, &st->sc, top + 1);
 	ui_columns_fit(columns, C_COUNT, cols - 2, 2, &lay);
 	ui_columns_header(head, sizeof head, columns, &lay, a->opt.ascii);
 	app_put(a, top, 1, cols - 2, ROLE_DIM, head);
@@ -420,6 +422,20 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 	case UI_ACTION_ACTION_MENU:
 		action_menu(a, st);
 		return UI_HANDLED;
+	case UI_ACTION_COPY: {
+		/* in the detail view, the lock shown there */
+		const api_smartlock *s = a->detail_open && a->detail_owner == &pane_locks_ops
+						 ? lock_by_id(a, a->detail_key)
+						 : selected(a, st);
+		char id[32], what[64];
+
+		if (!s)
+			return UI_HANDLED;
+		snprintf(id, sizeof id, "%" PRId64, s->smartlock_id);
+		snprintf(what, sizeof what, "smart lock id %s", id);
+		app_copy(a, what, id, strlen(id));
+		return UI_HANDLED;
+	}
 	default:
 		return UI_IGNORED;
 	}

@@ -3,9 +3,13 @@
  * pane_logs: webhook deliveries of one API key, newest first, a page at
  * a time on the generic log view (logview.h: paging, page size, follow,
  * selection, state). What is webhook-specific is here: the columns and
- * cells of a delivery, e failed deliveries only, s another API key, and
- * Enter, which opens a delivery: headers and pretty-printed bodies of
- * its request and response.
+ * cells of a delivery (What says what it was about, naming the lock from
+ * the smart-lock list: api/summary), e failed deliveries only (whole
+ * pages of them), s another API key, / then Enter searching older pages,
+ * g going to a date, y copying the delivery id (in the detail view, the
+ * body sent), and Enter, which opens a delivery: why it failed, in
+ * words, the receiver's answer when the API kept one, headers and
+ * pretty-printed bodies.
  */
 #include "config.h"
 
@@ -14,33 +18,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/summary.h"
 #include "api/text.h"
 #include "ui/columns.h"
 #include "ui/logview.h"
 #include "ui/private.h"
 
-enum { C_TIME, C_RESULT, C_DURATION, C_KIND, C_REQUEST, C_TARGET, C_COUNT };
+enum { C_TIME, C_RESULT, C_DURATION, C_KIND, C_WHAT, C_REQUEST, C_TARGET, C_COUNT };
 
+/* What takes the room Target had; the URL (the same on most rows) comes
+ * back only in a wide terminal, and in the detail view. */
 static const struct ui_column columns[C_COUNT] = {
 	[C_TIME] = { "Time", 19, 19, 0, 10, UI_ALIGN_LEFT },
-	[C_RESULT] = { "Result", 9, 10, 0, 9, UI_ALIGN_LEFT },
+	[C_RESULT] = { "Result", 10, 15, 0, 9, UI_ALIGN_LEFT },
 	[C_DURATION] = { "Took", 6, 9, 0, 6, UI_ALIGN_RIGHT },
-	[C_KIND] = { "Kind", 10, 18, 1, 8, UI_ALIGN_LEFT },
-	[C_REQUEST] = { "Request id", 10, 24, 1, 3, UI_ALIGN_LEFT },
-	[C_TARGET] = { "Target", 10, 0, 2, 5, UI_ALIGN_LEFT },
+	[C_KIND] = { "Kind", 10, 17, 1, 7, UI_ALIGN_LEFT },
+	[C_WHAT] = { "What", 20, 0, 12, 8, UI_ALIGN_LEFT },
+	[C_REQUEST] = { "Request id", 10, 24, 0, 3, UI_ALIGN_LEFT },
+	[C_TARGET] = { "Target", 40, 0, 3, 2, UI_ALIGN_LEFT },
 };
+
+/* A Kind column narrower than this shows the short names (STATUS). */
+#define KIND_FULL_WIDTH 17
 
 _Static_assert(C_COUNT <= UI_LOGVIEW_COLS_MAX, "the log view holds every column");
 
 static const struct ui_binding keys[] = {
 	UI_LOGVIEW_KEYS("deliveries"),
-	UI_BIND('e', UI_ACTION_LOGS_FAILED),
+	UI_BIND_HELP('e', UI_ACTION_LOGS_FAILED,
+		     "Failed deliveries only, whole pages of them (on/off)"),
 	UI_BIND('s', UI_ACTION_LOGS_KEY),
+	UI_BIND_HELP('g', UI_ACTION_GOTO_DATE,
+		     "Go to a date: the first delivery older than it"),
+	UI_BIND_HELP('y', UI_ACTION_COPY,
+		     "Copy the delivery id (in its detail view: the body sent)"),
 };
 
 static const struct ui_hint hints[] = {
 	UI_LOGVIEW_HINTS,
 	{ UI_ACTION_LOGS_FAILED, UI_ACTION_NONE, "failed" },
+	{ UI_ACTION_GOTO_DATE, UI_ACTION_NONE, "date" },
 	{ UI_ACTION_LOGS_KEY, UI_ACTION_NONE, "key" },
 	{ UI_ACTION_OPEN, UI_ACTION_NONE, "open" },
 };
@@ -56,6 +73,26 @@ static const api_webhook_message *outgoing(const api_webhook_log *l)
 	return l->has_response ? &l->response : l->has_request ? &l->request : NULL;
 }
 
+/* api_lock_name_fn over the model's smart-lock list. */
+static const char *lock_name(void *ctx, int64_t id, int *device_type)
+{
+	const api_smartlock_list *l = model_smartlocks(((struct app *)ctx)->m, NULL);
+
+	for (size_t i = 0; l && i < l->n; i++)
+		if (l->items[i].smartlock_id == id) {
+			*device_type = l->items[i].type;
+			return l->items[i].name;
+		}
+	return NULL;
+}
+
+static void summary(struct app *a, const api_webhook_log *l, char *dst, size_t cap)
+{
+	api_summary_opts o = { .lock_name = lock_name, .ctx = a, .ascii = a->opt.ascii };
+
+	api_summary_line(dst, cap, &l->delivery, &o);
+}
+
 static void cells(struct app *a, const void *e, const struct ui_layout *lay,
 		  struct ui_logview_row *row)
 {
@@ -67,11 +104,16 @@ static void cells(struct app *a, const void *e, const struct ui_layout *lay,
 	size_t rl = strlen(rid), w = (size_t)lay->width[C_REQUEST];
 
 	row->role[C_TIME] = ui_fmt_local_time(row->text[C_TIME], cap, l->created, a->opt.ascii);
-	row->role[C_RESULT] = ui_fmt_result(row->text[C_RESULT], cap, l->succeeded,
-					    l->response_status, a->opt.ascii);
+	api_summary_result(row->text[C_RESULT], cap, l->succeeded, l->response_status,
+			   l->duration, a->opt.ascii);
+	row->role[C_RESULT] = l->succeeded ? ROLE_OK : ROLE_FAIL;
 	row->role[C_DURATION] = ui_fmt_duration(row->text[C_DURATION], cap, l->duration,
 						a->opt.ascii);
-	row->role[C_KIND] = ui_fmt_log_kind(row->text[C_KIND], cap, l, a->opt.ascii);
+	api_summary_kind(row->text[C_KIND], cap, &l->delivery,
+			 lay->width[C_KIND] < KIND_FULL_WIDTH);
+	row->role[C_KIND] = l->delivery.kind == API_DELIVERY_NONE ? ROLE_DIM : ROLE_NORMAL;
+	summary(a, l, row->text[C_WHAT], cap);
+	row->role[C_WHAT] = ROLE_NORMAL;
 	if (w > 1 && rl > w)
 		snprintf(row->text[C_REQUEST], cap, "%s%s", a->opt.ascii ? "~" : "…",
 			 rid + rl - (w - 1));
@@ -121,6 +163,7 @@ static void enter(struct app *a, void *vst)
 	struct logs_state *st = vst;
 
 	model_refresh(a->m, MODEL_KEYS, false);
+	model_refresh(a->m, MODEL_SMARTLOCKS, false); /* names in What */
 	choose_key(a, st);
 	ui_logview_rebuild(&st->lv, a);
 }
@@ -182,18 +225,40 @@ static void add_message(struct ui_lines *out, const char *title, const api_webho
 	ui_lines_free(&body);
 }
 
+/* The receiver's answer, when the API kept one (api_summary_answer). */
+static void add_answer(struct ui_lines *out, const api_webhook_log *l)
+{
+	const char *answer = api_summary_answer(l);
+	struct ui_lines body = { 0 };
+
+	if (!answer)
+		return;
+	app_lines_add(out, "%s", "Answer      (what the receiver said)");
+	ui_fmt_json_lines(answer, strlen(answer), &body);
+	for (size_t i = 0; i < body.n; i++)
+		app_lines_add(out, "    %s", body.v[i]);
+	ui_lines_free(&body);
+}
+
 static void show_detail(struct app *a, struct logs_state *st)
 {
 	const api_webhook_log *l = ui_logview_selected(&st->lv, a);
 	struct ui_lines out = { 0 };
-	char buf[256], title[300];
+	char buf[API_SUMMARY_MAX], title[300], why[API_SUMMARY_MAX];
 
 	if (!l)
 		return;
 	text_escape(buf, sizeof buf, l->id, strlen(l->id), 0);
 	snprintf(title, sizeof title, "Delivery %s", buf);
-	ui_fmt_result(buf, sizeof buf, l->succeeded, l->response_status, a->opt.ascii);
-	app_lines_add(&out, "Result      %s%s", buf, l->succeeded ? "" : "  (not delivered)");
+	api_summary_result(buf, sizeof buf, l->succeeded, l->response_status, l->duration,
+			   a->opt.ascii);
+	api_summary_failure(why, sizeof why, l->succeeded, l->response_status, l->duration);
+	app_lines_add(&out, "Result      %s%s%s", buf, why[0] ? "  " : "", why);
+	add_answer(&out, l);
+	summary(a, l, buf, sizeof buf);
+	app_lines_add(&out, "What        %s", buf);
+	api_summary_kind(buf, sizeof buf, &l->delivery, false);
+	app_lines_add(&out, "Kind        %s", buf);
 	ui_fmt_duration(buf, sizeof buf, l->duration, a->opt.ascii);
 	app_lines_add(&out, "Duration    %s", buf);
 	ui_fmt_local_time(buf, sizeof buf, l->created, a->opt.ascii);
@@ -232,6 +297,44 @@ static void next_key(struct app *a, struct logs_state *st)
 	app_message(a, ROLE_DIM, "API key %" PRId64, st->key);
 }
 
+/* y: the delivery id; in the detail view, the body sent. */
+static void copy(struct app *a, struct logs_state *st)
+{
+	const api_webhook_log *l = ui_logview_selected(&st->lv, a);
+	const api_webhook_message *out = l ? outgoing(l) : NULL;
+	char what[96];
+
+	if (!l)
+		return;
+	if (a->detail_open) {
+		if (!out || !out->body) {
+			app_message(a, ROLE_DIM, "this delivery has no body to copy");
+			return;
+		}
+		app_copy(a, "the body of the delivery", out->body, strlen(out->body));
+		return;
+	}
+	snprintf(what, sizeof what, "delivery id ");
+	text_escape(what + strlen(what), sizeof what - strlen(what), l->id, strlen(l->id), 40);
+	app_copy(a, what, l->id, strlen(l->id));
+}
+
+static void goto_date(struct app *a, void *vst, const char *text)
+{
+	struct logs_state *st = vst;
+	timefmt_instant when;
+	const char *why = timefmt_parse_input(text, &when);
+
+	if (why) {
+		char shown[80];
+
+		text_escape(shown, sizeof shown, text, strlen(text), 30);
+		app_message(a, ROLE_ERROR, "go to '%s': %s", shown, why);
+		return;
+	}
+	ui_logview_goto(&st->lv, a, &when, text);
+}
+
 static int on_action(struct app *a, void *vst, enum ui_action act)
 {
 	struct logs_state *st = vst;
@@ -242,6 +345,14 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 	switch (act) {
 	case UI_ACTION_OPEN:
 		show_detail(a, st);
+		return UI_HANDLED;
+	case UI_ACTION_COPY:
+		copy(a, st);
+		return UI_HANDLED;
+	case UI_ACTION_GOTO_DATE:
+		app_prompt(a, "Go to a date",
+			   "YYYY-MM-DD or YYYY-MM-DD HH:MM (local time), or RFC 3339",
+			   goto_date, st);
 		return UI_HANDLED;
 	case UI_ACTION_LOGS_FAILED:
 		ui_logview_set_failed_only(&st->lv, a, !st->lv.failed_only);
@@ -265,6 +376,8 @@ static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 	if (dirty & MODEL_DIRTY(MODEL_KEYS))
 		choose_key(a, st);
 	changed = ui_logview_on_model(&st->lv, a, dirty);
+	if (!changed && (dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)))
+		changed = true; /* lock names in What */
 	if (!changed && (dirty & MODEL_DIRTY(MODEL_KEYS))) {
 		/* the key's description in the title */
 		ui_logview_rebuild(&st->lv, a);
@@ -280,6 +393,16 @@ static void on_filter(struct app *a, void *vst, const char *text)
 	ui_logview_set_filter(&st->lv, a, text);
 }
 
+/* Enter in the filter: nothing on this page matches, so search older
+ * pages (issue 13). */
+static void on_filter_enter(struct app *a, void *vst, const char *text)
+{
+	struct logs_state *st = vst;
+
+	(void)text;
+	ui_logview_search(&st->lv, a);
+}
+
 const struct pane_ops pane_logs_ops = {
 	.name = "webhook logs",
 	.state_size = sizeof(struct logs_state),
@@ -292,4 +415,5 @@ const struct pane_ops pane_logs_ops = {
 	.on_action = on_action,
 	.on_model = on_model,
 	.on_filter = on_filter,
+	.on_filter_enter = on_filter_enter,
 };

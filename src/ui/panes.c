@@ -67,7 +67,7 @@ const struct pane_ops *ui_pane_ops(enum ui_pane_id pane)
 	return pane_valid(pane) ? panes[pane].ops : NULL;
 }
 
-const struct ui_binding *ui_keymap_pane(enum ui_pane_id pane, size_t *n)
+const struct ui_binding *ui_pane_default_keys(enum ui_pane_id pane, size_t *n)
 {
 	if (!pane_valid(pane)) {
 		*n = 0;
@@ -75,6 +75,32 @@ const struct ui_binding *ui_keymap_pane(enum ui_pane_id pane, size_t *n)
 	}
 	*n = panes[pane].ops->n_keys;
 	return panes[pane].ops->keys;
+}
+
+void ui_tab_span(enum ui_pane_id pane, int *x, int *w)
+{
+	*x = 0;
+	*w = 0;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		/* " 1 Smart locks ": the digit, the title, a blank each side */
+		*w = 4 + (int)strlen(panes[i].title);
+		if (i == (int)pane)
+			return;
+		*x += *w + 1;
+	}
+	*w = 0;
+}
+
+enum ui_pane_id ui_tab_at(int x)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		int tx, tw;
+
+		ui_tab_span((enum ui_pane_id)i, &tx, &tw);
+		if (x >= tx && x < tx + tw)
+			return (enum ui_pane_id)i;
+	}
+	return PANE_COUNT;
 }
 
 /* The name of the first key bound to act in pane (its table, then the

@@ -23,6 +23,7 @@
 #include "ui/format.h"
 #include "ui/input.h"
 #include "ui/keymap.h"
+#include "ui/mouse.h"
 #include "ui/outcome.h"
 #include "ui/panes.h"
 #include "ui/roles.h"
@@ -80,6 +81,9 @@ struct pane_ops {
 			 bool visible);
 	/* The filter text changed ("" clears it). */
 	void (*on_filter)(struct app *a, void *st, const char *text);
+	/* Enter in the filter prompt, with its text (issue 13: the logs
+	 * search past the loaded page). NULL: Enter just closes it. */
+	void (*on_filter_enter)(struct app *a, void *st, const char *text);
 };
 
 /* Each pane file defines its ops, named in its UI_PANE_LIST row. */
@@ -90,6 +94,14 @@ UI_PANE_LIST(X)
 /* The pane's ops (panes.c, generated from UI_PANE_LIST); NULL out of
  * range. */
 const struct pane_ops *ui_pane_ops(enum ui_pane_id pane);
+
+/* The tab bar on screen line UI_TAB_LINE, as frame.c draws it from
+ * column 0: " 1 Smart locks ", one blank, the next tab. ui_tab_span
+ * gives where pane's tab starts (*x) and its width in cells (*w);
+ * ui_tab_at the pane whose tab covers column x, or PANE_COUNT. */
+#define UI_TAB_LINE 1
+void ui_tab_span(enum ui_pane_id pane, int *x, int *w);
+enum ui_pane_id ui_tab_at(int x);
 
 /* Hints h[0..n) as pane's keys name them ("l lock  u unlock") into dst
  * (capacity cap > 0, always NUL-terminated); a hint whose action no key
@@ -126,6 +138,10 @@ struct app {
 	const void *detail_owner;      /* the pane that may refresh it, or NULL */
 	int64_t detail_key;            /* what it shows, for that pane */
 
+	/* the list the pane painted (app_list_area), for mouse clicks */
+	struct ui_scroll *list;
+	struct ui_mouse_clicks clicks; /* mouse.h: double-click counting */
+
 	ui_options opt;
 	/* key input: the decoder */
 	struct ui_input input;
@@ -140,6 +156,7 @@ struct app {
 	enum ui_role msg_role;
 	int help_top;                  /* help overlay: first line shown */
 	int detail_top;
+	int list_y;                    /* screen line of the list's row top */
 
 	bool quit;
 	bool redraw;
@@ -152,6 +169,7 @@ struct app {
 	bool filter_editing;           /* the filter prompt is open */
 	bool help_open;
 	bool detail_open;
+	bool mouse;                    /* the terminal reports mouse events */
 
 	char filter[64];
 	char detail_title[128];
@@ -190,6 +208,20 @@ struct ui_scroll;
 bool app_scroll_action(struct ui_scroll *sc, enum ui_action act);
 /* Discard the keys typed so far (before a question is asked). */
 void app_flush_input(struct app *a);
+/* Copy value (len bytes, untrusted is fine: only its base64 is written)
+ * to the terminal's clipboard with OSC 52 (clipboard.h; wrapped for tmux
+ * when $TMUX is set) and say in the status line that what (program text
+ * or escaped: "delivery id 68c5…") was copied; with clipboard = off,
+ * say so instead. */
+void app_copy(struct app *a, const char *what, const void *value, size_t len);
+/* For mouse clicks: the pane's list, whose selection and scrolling sc
+ * holds, shows its row sc->top on screen line y and the rows after it
+ * below (sc->height of them). A list pane calls it from its draw; a
+ * click on a row then selects it (UI_ACTION_SELECT_ROW through the
+ * pane's on_action and app_scroll_action) and a double-click opens it
+ * (UI_ACTION_OPEN). */
+void app_list_area(struct app *a, struct ui_scroll *sc, int y);
+
 /* Show pane p as its digit key would (leave, enter, filter cleared). */
 void app_show_pane(struct app *a, enum ui_pane_id p);
 
@@ -210,6 +242,16 @@ void pane_activity_show(struct app *a, const struct ui_activity_scope *scope);
  * an event, or its state). */
 model_log *pane_activity_recent(struct app *a, model_log *prev, int64_t smartlock_id);
 void pane_activity_recent_lines(struct app *a, model_log *log, struct ui_lines *out);
+
+/* ---- the app, for its own files ----------------------------------------- */
+
+/* Do what binding b asks, as if its key was pressed: refused in
+ * read-only mode when it mutates, else the current pane's on_action,
+ * else the app's own. */
+void app_run_binding(struct app *a, const struct ui_binding *b);
+/* A mouse event at now_ms (app_mouse.c): to the open dialog, the help,
+ * the tab bar, the detail view or the pane's list. */
+void app_mouse(struct app *a, const struct ui_mouse_event *ev, int64_t now_ms);
 
 /* ---- the frame (frame.c), for the app ----------------------------------- */
 

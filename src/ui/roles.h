@@ -7,11 +7,15 @@
  * colours). A role never carries meaning by colour alone: the text next
  * to it always says it in a word or a symbol too. Plain numbers and
  * flags only; the front end maps them to init_pair() and A_* itself.
+ * The configuration's color lines change a role's colours and colour
+ * attributes once, at start (ui_roles_color); the monochrome attributes,
+ * which carry the meaning without colour, stay.
  */
 #ifndef NUKI_UI_ROLES_H
 #define NUKI_UI_ROLES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Colour numbers, the same values as curses' COLOR_* constants;
  * UI_COLOR_DEFAULT is the terminal's own (use_default_colors()). */
@@ -91,5 +95,30 @@ const struct ui_role_style *ui_role_style(enum ui_role role);
 /* The attribute flags to use: the colour attribute when color is true,
  * the monochrome one otherwise. */
 unsigned ui_role_attr(enum ui_role role, bool color);
+
+/* ---- configuration: color ROLE FG BG [ATTRIBUTE...] --------------------- */
+
+/* The role named name ("error"), or ROLE_COUNT. */
+enum ui_role ui_role_from_name(const char *name);
+
+/* A colour as the configuration writes it, ignoring case: default (the
+ * terminal's own, -1), black, red, green, yellow, blue, magenta, cyan,
+ * white (0-7), bright-black .. bright-white (also brightred ...; 8-15),
+ * or a number 0-255. False when it is none of these. */
+bool ui_color_parse(const char *word, int *color);
+
+/* An attribute word: bold, dim, reverse, underline (ignoring case); its
+ * UI_ATTR_* flag, or 0 when it is none of these. */
+unsigned ui_attr_parse(const char *word);
+
+/* Give role the colours fg and bg (ui_color_parse words) and the colour
+ * attributes named in attrs[0..n) (none: plain). False, with a message
+ * naming the word at fault in msg (capacity cap; no file or line prefix),
+ * for an unknown role, colour or attribute; the role is then unchanged. */
+bool ui_roles_color(const char *role, const char *fg, const char *bg,
+		    const char *const *attrs, size_t n, char *msg, size_t cap);
+
+/* Back to the default styles (for tests). */
+void ui_roles_reset(void);
 
 #endif

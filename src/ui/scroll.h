@@ -22,6 +22,8 @@ struct ui_scroll {
 	size_t selected; /* selected row (0 when count is 0) */
 	size_t top;      /* first row shown */
 	size_t height;   /* rows that fit on screen (0: pane hidden) */
+	size_t clicked;  /* the row a mouse click asks for: the app sets it
+			    before UI_ACTION_SELECT_ROW (app_scroll_action) */
 };
 
 /* An empty list shown height rows at a time. */

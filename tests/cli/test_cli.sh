@@ -17,7 +17,7 @@ SIM=$top_builddir/nuki-sim
 TOKEN=cli-test-token-7f3a9c
 LC_ALL=C.UTF-8
 export LC_ALL
-unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME
+unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-cli.XXXXXX") || exit 99
 HOME=$tmp/home

@@ -80,6 +80,7 @@ trap "" INT
 ${E2E_TERM:+TERM=$E2E_TERM; export TERM}
 NUKI_API_TOKEN=\$(cat "$tmp/token"); export NUKI_API_TOKEN
 XDG_CONFIG_HOME="$tmp/cfg"; export XDG_CONFIG_HOME
+XDG_DATA_HOME="$tmp/data"; export XDG_DATA_HOME
 LANG=C.UTF-8; LC_ALL=C.UTF-8; export LANG LC_ALL
 "$NUKITUI" --base-url "$URL" "\$@"
 echo "EXITED rc=\$?"

@@ -27,7 +27,7 @@ $T send-keys 3
 name="webhook logs pane shows page 1 of the first API key"
 check wait_for "API key 31337"
 name="webhook logs pane shows deliveries"
-check wait_for "DEVICE_STATUS"
+check wait_row "STATUS" "Back door: Locked"
 $T send-keys Tab
 name="Tab goes on to the activity pane"
 check wait_for "All locks"

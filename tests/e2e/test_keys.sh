@@ -59,7 +59,7 @@ for E2E_TERM in xterm-256color screen-256color tmux-256color; do
 
 	# unknown or unbound: nothing at all (each holds a digit that would
 	# switch panes, or a letter bound to something)
-	for seq in '\033[35~' '\033[3~' '\033[2~' '\033[1;5H' '\033[200~' '\033[<0;3;2M' '\033[13;2~'; do
+	for seq in '\033[35~' '\033[3~' '\033[2~' '\033[1;5H' '\033[200~' '\033[<2;3;2M\033[<2;3;2m' '\033[13;2~'; do
 		on_last >/dev/null
 		send_raw "$seq"
 		name="$E2E_TERM: $seq does nothing (same row, same pane)"

@@ -43,6 +43,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(api_url_check(s.base_url, &aerr) == API_OK,
 				    "base URL accepted by the file but not by "
 				    "api_url_check");
+		/* bind/unbind/color lines: words of printable ASCII */
+		for (size_t i = 0; i < s.n_ui_lines; i++) {
+			const settings_ui_line *l = &s.ui_lines[i];
+
+			FUZZ_ASSERT(l->n >= 1 && l->n <= SETTINGS_WORDS_MAX,
+				    "%u words", l->n);
+			for (unsigned w = 0; w < l->n; w++) {
+				FUZZ_ASSERT(l->word[w][0], "empty word");
+				for (const char *p = l->word[w]; *p; p++)
+					FUZZ_ASSERT((unsigned char)*p > 0x20 &&
+							    (unsigned char)*p < 0x7f,
+						    "word byte 0x%02x",
+						    (unsigned char)*p);
+			}
+		}
 	} else {
 		fuzz_require_safe(err.message, "error message");
 		FUZZ_ASSERT(err.message[0], "error without a message");

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -127,8 +128,11 @@ static void cursor(const char *s)
 			    "builder took a cursor the validator refused");
 		return;
 	}
-	FUZZ_ASSERT(strlen(s) >= 1 && strlen(s) <= API_CURSOR_MAX,
+	FUZZ_ASSERT(strlen(s) == API_CURSOR_LEN,
 		    "cursor length %zu accepted", strlen(s));
+	for (const char *c = s; *c; c++)
+		FUZZ_ASSERT(isxdigit((unsigned char)*c),
+			    "cursor '%s' is not hex digits", s);
 	FUZZ_ASSERT(api_req_webhook_logs(&req, 1, 50, s, &err) == API_OK,
 		    "builder refused a valid cursor: %s", err.message);
 	check_printable(req.query, "logs query");

@@ -15,6 +15,8 @@
 #include <cJSON.h>
 
 #include "api/decode.h"
+#include "api/health.h"
+#include "api/summary.h"
 #include "fuzz_common.h"
 
 static bool same(const char *a, const char *b)
@@ -137,6 +139,53 @@ static void check_delivery(const api_webhook_log *w,
 	api_delivery_free(&again);
 }
 
+/* Issue 13: the words of a delivery (api/summary) and the health
+ * figures of an entry are safe to print whatever the body said, never
+ * empty where they promise text. */
+static const char *a_name(void *ctx, int64_t id, int *type)
+{
+	(void)id;
+	*type = 2;
+	return ctx;
+}
+
+static void check_words(const api_webhook_log *w)
+{
+	static char hostile[] = "\x1b]52;c;AAAA\x07\xc2\x9b name";
+	api_summary_opts opts[] = {
+		{ .lock_name = NULL },
+		{ .lock_name = a_name, .ctx = hostile, .ascii = true },
+	};
+	char buf[API_SUMMARY_MAX];
+	api_health_list h = { 0 };
+	api_error err;
+
+	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+		api_summary_line(buf, sizeof buf, &w->delivery, &opts[i]);
+		FUZZ_ASSERT(buf[0], "an empty summary");
+		fuzz_require_safe(buf, "summary");
+		api_summary_line(buf, 7, &w->delivery, &opts[i]);
+		FUZZ_ASSERT(strlen(buf) < 7, "a summary past its buffer");
+	}
+	api_summary_kind(buf, sizeof buf, &w->delivery, true);
+	fuzz_require_safe(buf, "kind");
+	api_summary_result(buf, sizeof buf, w->succeeded, w->response_status,
+			   w->duration, false);
+	fuzz_require_safe(buf, "result");
+	api_summary_failure(buf, sizeof buf, w->succeeded, w->response_status,
+			    w->duration);
+	FUZZ_ASSERT(w->succeeded == !buf[0], "a failure without a reason");
+	fuzz_require_safe(buf, "failure");
+	(void)api_summary_answer(w);
+	FUZZ_ASSERT(api_health_add(&h, w, &err) == API_OK, "health: %s",
+		    err.message);
+	api_health_finish(&h);
+	FUZZ_ASSERT(h.n == 1 && h.items[0].count == 1 &&
+			    h.items[0].p50_ms == (w->duration < 0 ? 0 : w->duration),
+		    "health of one delivery");
+	api_health_list_free(&h);
+}
+
 static void check_log(const api_webhook_log *w)
 {
 	api_webhook_log copy;
@@ -162,6 +211,7 @@ static void check_log(const api_webhook_log *w)
 	if (w->has_response)
 		check_message(&w->response, &copy.response);
 	check_delivery(w, &copy.delivery);
+	check_words(w);
 	api_webhook_log_free(&copy);
 }
 

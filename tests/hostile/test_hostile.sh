@@ -26,7 +26,7 @@ TOKEN=hx-secret-$$-5e1fa7
 LC_ALL=C.UTF-8
 LANG=C.UTF-8
 export LC_ALL LANG
-unset NUKI_API_TOKEN NO_COLOR
+unset NUKI_API_TOKEN NO_COLOR XDG_DATA_HOME
 
 for f in "$NUKITUI" "$HOSTILE"; do
 	if [ ! -x "$f" ]; then
@@ -122,9 +122,13 @@ count() { grep -c -- "$2" "$tmp/$1.log" 2> /dev/null || true; }
 # clean_bytes MODE FILE: FILE is valid UTF-8 without C1, BEL, DEL, bidi
 # or zero-width controls; MODE cli: no ESC at all; MODE tty: ESC only as
 # ncurses' own CSI sequences (never OSC, DCS, APC, PM, SOS, and never the
-# CSI payloads the server sent). Prints what it found.
+# CSI payloads the server sent), except the copies y makes (issue 13):
+# OSC 52 frames holding nothing but base64, bare or wrapped for tmux,
+# which are taken out first. Prints what it found.
 clean_bytes() {
-	od -An -v -tu1 "$2" | awk -v mode="$1" '
+	LC_ALL=C sed -e 's/\x1bPtmux;\x1b\x1b]52;c;[A-Za-z0-9+/=]*\x07\x1b\\//g' \
+		-e 's/\x1b]52;c;[A-Za-z0-9+/=]*\x07//g' "$2" |
+	od -An -v -tu1 | awk -v mode="$1" '
 function bad(what) { printf "%s: byte %d: %s\n", name, n - 1, what; failed = 1; exit 1 }
 BEGIN { need = 0; n = 0; hist = ""; prev = -1 }
 {

@@ -164,7 +164,8 @@ run_cases() {
 	check "$s: commands after --base-url URL" \
 		offers $s "nukitui --base-url http://127.0.0.1:8080 un" unlock
 	check "$s: global options" offers $s "nukitui --" --ascii --base-url \
-		--demo --help --json --no-color --read-only --tsv --version
+		--demo --help --json --no-color --print-config --read-only --tsv \
+		--version
 	check "$s: logs options" offers $s "nukitui logs --" --all --before \
 		--failed --help --json --limit --pages --tsv
 	check "$s: lock options" offers $s "nukitui lock 5 --" --advanced \

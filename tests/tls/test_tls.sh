@@ -26,7 +26,7 @@ PROXY=$top_builddir/tests/tls/connect_proxy
 TOKEN=tls-test-token-5be1c0d2
 LC_ALL=C.UTF-8
 export LC_ALL
-unset NUKI_API_TOKEN NUKI_CA_FILE NO_COLOR XDG_CONFIG_HOME
+unset NUKI_API_TOKEN NUKI_CA_FILE NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME
 unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-tls.XXXXXX") || exit 99

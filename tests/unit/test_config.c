@@ -575,6 +575,228 @@ START_TEST(test_ca_file_message_escapes_the_path)
 }
 END_TEST
 
+/* ---- clipboard (issue 13) ------------------------------------------- */
+
+static const struct clipboard_case {
+	const char *text;
+	int want; /* 1 on, 0 off, -1 refused */
+} clipboard_cases[] = {
+	{ "", 1 },
+	{ "clipboard = osc52\n", 1 },
+	{ "clipboard = OSC52\n", 1 },
+	{ "clipboard = off\n", 0 },
+	{ "clipboard = \"off\"\n", 0 },
+	{ "clipboard = yes\n", -1 },
+	{ "clipboard = osc\n", -1 },
+};
+
+START_TEST(test_clipboard_is_osc52_or_off)
+{
+	const struct clipboard_case *c = &clipboard_cases[_i];
+	settings s;
+	settings_error err;
+	bool ok;
+
+	settings_init(&s);
+	ok = settings_parse(&s, c->text, strlen(c->text), "cfg", &err);
+	if (c->want < 0) {
+		ck_assert(!ok);
+		ck_assert_ptr_nonnull(strstr(err.message, "osc52 or off"));
+	} else {
+		ck_assert_msg(ok, "%s", err.message);
+		ck_assert_int_eq(s.clipboard, c->want);
+	}
+	settings_free(&s);
+}
+END_TEST
+
+/* ---- the dashboard's lines: bind, unbind, color; mouse, clipboard ------ */
+
+START_TEST(test_ui_lines_are_kept_as_words_with_their_line)
+{
+	static const char text[] =
+		"# keys\n"
+		"bind x quit\n"
+		"  bind\twebhook-logs X  logs-failed \r\n"
+		"unbind q\n"
+		"unbind webhooks d\n"
+		"color error bright-red default bold underline\n"
+		"color = no\n"
+		"bind = help\n"
+		"bind # help\n";
+	settings s;
+	settings_error err;
+	const settings_ui_line *l;
+
+	settings_init(&s);
+	ck_assert_msg(settings_parse(&s, text, strlen(text), "cfg", &err), "%s", err.message);
+	ck_assert_uint_eq(s.n_ui_lines, 7);
+	l = s.ui_lines;
+	ck_assert_int_eq(l[0].kind, SETTINGS_UI_BIND);
+	ck_assert_uint_eq(l[0].line, 2);
+	ck_assert_uint_eq(l[0].n, 2);
+	ck_assert_str_eq(l[0].word[0], "x");
+	ck_assert_str_eq(l[0].word[1], "quit");
+	ck_assert_uint_eq(l[1].line, 3);
+	ck_assert_uint_eq(l[1].n, 3);
+	ck_assert_str_eq(l[1].word[0], "webhook-logs");
+	ck_assert_str_eq(l[1].word[2], "logs-failed");
+	ck_assert_int_eq(l[2].kind, SETTINGS_UI_UNBIND);
+	ck_assert_uint_eq(l[2].n, 1);
+	ck_assert_uint_eq(l[3].n, 2);
+	ck_assert_int_eq(l[4].kind, SETTINGS_UI_COLOR);
+	ck_assert_uint_eq(l[4].n, 5);
+	ck_assert_str_eq(l[4].word[4], "underline");
+	/* "color = no" is the colour key; '=' and '#' are keys to bind */
+	ck_assert(!s.color);
+	ck_assert_str_eq(l[5].word[0], "=");
+	ck_assert_uint_eq(l[5].line, 8);
+	ck_assert_str_eq(l[6].word[0], "#");
+	settings_free(&s);
+	ck_assert_ptr_null(s.ui_lines);
+	ck_assert_uint_eq(s.n_ui_lines, 0);
+}
+END_TEST
+
+static const struct bad_case ui_bad[] = {
+	{ "bind x\n", 1, "cfg:1: bind: expected bind KEY ACTION, or bind PANE KEY ACTION" },
+	{ "\nbind a b c d\n", 2, "cfg:2: bind: expected bind KEY ACTION" },
+	{ "bind\n", 1, "expected bind KEY ACTION" },
+	{ "unbind\n", 1, "cfg:1: unbind: expected unbind KEY, or unbind PANE KEY" },
+	{ "unbind a b c\n", 1, "unbind: expected" },
+	{ "color error red\n", 1, "cfg:1: color: expected color ROLE FG BG" },
+	{ "color a b c d e f g h\n", 1, "color: too many words" },
+	{ "bind x quit\nbind \x01 quit\n", 2, "cfg:2: bind: only printable ASCII" },
+	{ "bind \xc3\xa9 quit\n", 1, "only printable ASCII" },
+	{ "bind a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7 quit\n", 1, "bind: too long a word" },
+	{ "mouse = maybe\n", 1, "cfg:1: mouse: invalid value; expected on or off" },
+	{ "clipboard = xclip\n", 1, "cfg:1: clipboard: invalid value; expected osc52 or off" },
+	{ "mouse = on\nmouse = off\n", 2, "mouse is set twice" },
+};
+
+START_TEST(test_bad_ui_lines_are_refused_with_their_line)
+{
+	const struct bad_case *c = &ui_bad[_i];
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert_msg(!settings_parse(&s, c->text, strlen(c->text), "cfg", &err),
+		      "case %d accepted", _i);
+	ck_assert_uint_eq(err.line, c->line);
+	ck_assert_msg(strstr(err.message, c->says) != NULL, "case %d: '%s' lacks '%s'", _i,
+		      err.message, c->says);
+	/* a word is never quoted back (it may be a pasted token) */
+	ck_assert_ptr_null(strstr(err.message, "a0b1c2"));
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_mouse_and_clipboard_keys)
+{
+	settings s;
+	settings_error err;
+
+	settings_init(&s);
+	ck_assert(s.mouse);
+	ck_assert(s.clipboard);
+	ck_assert(settings_parse(&s, "mouse = off\nclipboard = off\n", 28, "cfg", &err));
+	ck_assert(!s.mouse);
+	ck_assert(!s.clipboard);
+	settings_free(&s);
+	ck_assert(settings_parse(&s, "mouse = on\nclipboard = OSC52\n", 29, "cfg", &err));
+	ck_assert(s.mouse);
+	ck_assert(s.clipboard);
+	ck_assert_int_eq(s.source[SETTINGS_KEY_MOUSE], SETTINGS_FROM_FILE);
+	settings_free(&s);
+}
+END_TEST
+
+START_TEST(test_too_many_ui_lines_are_refused)
+{
+	size_t cap = (SETTINGS_UI_LINES_MAX + 1) * 12 + 1, len = 0;
+	char *text = malloc(cap);
+	settings s;
+	settings_error err;
+
+	ck_assert_ptr_nonnull(text);
+	for (int i = 0; i <= SETTINGS_UI_LINES_MAX; i++)
+		len += (size_t)snprintf(text + len, cap - len, "bind x quit\n");
+	settings_init(&s);
+	ck_assert(!settings_parse(&s, text, len, "cfg", &err));
+	ck_assert_uint_eq(err.line, SETTINGS_UI_LINES_MAX + 1);
+	ck_assert_ptr_nonnull(strstr(err.message, "more than 256"));
+	settings_free(&s);
+	free(text);
+}
+END_TEST
+
+/* --print-config: every key with its source; the token never. */
+static char *print_of(const settings *s, const char *file, bool loaded, bool demo)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	settings_print(f, s, file, loaded, demo);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_print_config_names_every_source_and_never_the_token)
+{
+	static const char text[] = "token = t0k3n-from-file\npage-size = 20\nbind x quit\n";
+	settings s;
+	settings_error err;
+	char *out;
+
+	settings_init(&s);
+	ck_assert(settings_parse(&s, text, strlen(text), "cfg", &err));
+	out = print_of(&s, "/home/a/.config/nukitui/config", true, false);
+	ck_assert_ptr_null(strstr(out, "t0k3n"));
+	ck_assert_ptr_nonnull(strstr(out, "# configuration file: /home/a/.config/nukitui/config\n"));
+	ck_assert_ptr_nonnull(strstr(out, "token = (set, from the file)"));
+	ck_assert_ptr_nonnull(strstr(out, "page-size = 20 "));
+	ck_assert_ptr_nonnull(strstr(out, "# file\n"));
+	ck_assert_ptr_nonnull(strstr(out, "refresh-seconds = 5 "));
+	ck_assert_ptr_nonnull(strstr(out, "base-url = https://api.nuki.io "));
+	ck_assert_ptr_nonnull(strstr(out, "mouse = on "));
+	ck_assert_ptr_nonnull(strstr(out, "clipboard = osc52 "));
+	ck_assert_ptr_nonnull(strstr(out, "bind x quit"));
+	ck_assert_ptr_nonnull(strstr(out, "# file (line 3)\n"));
+	for (int k = 0; k < SETTINGS_KEY_COUNT; k++) {
+		char key[64];
+
+		snprintf(key, sizeof key, "\n%s = ", settings_key_name((settings_key)k));
+		ck_assert_msg(strstr(out, key) != NULL, "%s lacks %s", out, key + 1);
+	}
+	free(out);
+
+	/* the environment and the options, as main marks them */
+	ck_assert(settings_set_token(&s, "t0k3n-from-env", &err));
+	settings_set_source(&s, SETTINGS_KEY_TOKEN, SETTINGS_FROM_ENV, "NUKI_API_TOKEN");
+	s.color = false;
+	settings_set_source(&s, SETTINGS_KEY_COLOR, SETTINGS_FROM_OPTION, "--no-color");
+	out = print_of(&s, NULL, false, false);
+	ck_assert_ptr_null(strstr(out, "t0k3n"));
+	ck_assert_ptr_nonnull(strstr(out, "token = (set, from the environment)"));
+	ck_assert_ptr_nonnull(strstr(out, "# environment (NUKI_API_TOKEN)\n"));
+	ck_assert_ptr_nonnull(strstr(out, "color = no "));
+	ck_assert_ptr_nonnull(strstr(out, "# option (--no-color)\n"));
+	ck_assert_ptr_nonnull(strstr(out, "# configuration file: (none)\n"));
+	free(out);
+	settings_free(&s);
+
+	out = print_of(&s, "/x/config", false, true);
+	ck_assert_ptr_nonnull(strstr(out, "token = (the built-in simulator's, --demo)"));
+	ck_assert_ptr_nonnull(strstr(out, "base-url = (the built-in simulator, --demo)"));
+	ck_assert_ptr_nonnull(strstr(out, "/x/config (not there: nothing read)"));
+	ck_assert_ptr_nonnull(strstr(out, "# keys and colours: the defaults"));
+	free(out);
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("settings");
@@ -614,6 +836,20 @@ static Suite *config_suite(void)
 			    (int)(sizeof ca_check / sizeof ca_check[0]));
 	tcase_add_test(tc, test_ca_file_that_is_missing_or_a_directory_is_named);
 	tcase_add_test(tc, test_ca_file_message_escapes_the_path);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("dashboard lines");
+	tcase_add_test(tc, test_ui_lines_are_kept_as_words_with_their_line);
+	tcase_add_loop_test(tc, test_bad_ui_lines_are_refused_with_their_line, 0,
+			    (int)(sizeof ui_bad / sizeof ui_bad[0]));
+	tcase_add_test(tc, test_mouse_and_clipboard_keys);
+	tcase_add_test(tc, test_too_many_ui_lines_are_refused);
+	tcase_add_test(tc, test_print_config_names_every_source_and_never_the_token);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("clipboard");
+	tcase_add_loop_test(tc, test_clipboard_is_osc52_or_off, 0,
+			    (int)(sizeof clipboard_cases / sizeof *clipboard_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -91,7 +91,8 @@ static int lock_state(void)
 	return l->items[0].state.state;
 }
 
-/* ---- a log server: entries 1..newest, id "id%05d", newest first ---- */
+/* ---- a log server: entries 1..newest, id n in 24 decimal digits (hex
+ * digits, as the API's ids), newest first ---- */
 
 static int newest;
 static size_t pad; /* bytes of body per entry */
@@ -102,7 +103,7 @@ static char *serve_logs(const char *key)
 	ck_assert_ptr_nonnull(q);
 	long limit = atol(q + 6);
 	const char *c = strstr(key, "&id=");
-	int from = c ? atoi(c + 4 + 2) - 1 : newest;
+	int from = c ? atoi(c + 4) - 1 : newest;
 	size_t cap = 64 + (size_t)limit * (160 + pad);
 	char *out = malloc(cap);
 	ck_assert_ptr_nonnull(out);
@@ -113,7 +114,7 @@ static char *serve_logs(const char *key)
 	o += (size_t)snprintf(out + o, cap - o, "[");
 	for (int n = from, k = 0; n >= 1 && k < limit; n--, k++)
 		o += (size_t)snprintf(out + o, cap - o,
-				      "%s{\"id\":\"id%05d\",\"succeeded\":%s,"
+				      "%s{\"id\":\"%024d\",\"succeeded\":%s,"
 				      "\"responseStatus\":%d,\"apiKeyId\":7,"
 				      "\"response\":{\"headers\":{},"
 				      "\"path\":\"/h\",\"body\":{\"p\":\"%s\"}}}",

@@ -136,9 +136,10 @@ START_TEST(the_key_is_method_path_and_query)
 	api_request r;
 	api_error err;
 	char key[ENGINE_KEY_MAX];
-	api_req_webhook_logs(&r, 7, 20, "abc", &err);
+	api_req_webhook_logs(&r, 7, 20, "68c5550d000100000000012b", &err);
 	ck_assert(engine_key(&r, key, sizeof key));
-	ck_assert_str_eq(key, "GET /api/key/7/webhook/logs?limit=20&id=abc");
+	ck_assert_str_eq(key, "GET /api/key/7/webhook/logs?limit=20&id="
+			      "68c5550d000100000000012b");
 	api_req_webhook_delete(&r, 5, &err);
 	ck_assert(engine_key(&r, key, sizeof key));
 	ck_assert_str_eq(key, "DELETE /api/decentralWebhook/5");
@@ -181,7 +182,7 @@ START_TEST(several_requests_run_at_once)
 {
 	get_locks();
 	get_logs(NULL);
-	get_logs("abc");
+	get_logs("68c5550d000100000000012b");
 	post_lock(1);
 	poll0();
 	ck_assert_uint_eq(fake_running(fk), 4);
@@ -238,7 +239,7 @@ END_TEST
 START_TEST(gets_that_differ_in_the_query_are_not_coalesced)
 {
 	get_logs(NULL);
-	get_logs("abc");
+	get_logs("68c5550d000100000000012b");
 	poll0();
 	ck_assert_uint_eq(fake_started(fk), 2);
 }

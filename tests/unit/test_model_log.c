@@ -193,7 +193,7 @@ static const model_log_source lock_log = {
 /* ---- servers: entries newest..1, newest first ------------------------- */
 
 static int newest;       /* of the lock log: "a%05d", "User n%4" */
-static int hook_newest;  /* of the webhook logs: "id%05d" */
+static int hook_newest;  /* of the webhook logs: n in 24 digits */
 
 static char *serve(const char *key)
 {
@@ -202,7 +202,7 @@ static char *serve(const char *key)
 	long limit = atol(q + 6);
 	const char *c = strstr(key, "&id=");
 	bool hooks = strstr(key, "/webhook/logs") != NULL;
-	int from = c ? atoi(c + 4 + (hooks ? 2 : 1)) - 1
+	int from = c ? atoi(c + 4 + (hooks ? 0 : 1)) - 1
 		     : hooks ? hook_newest : newest;
 	size_t cap = 64 + (size_t)limit * 160;
 	char *out = malloc(cap);
@@ -211,7 +211,7 @@ static char *serve(const char *key)
 	for (int n = from, k = 0; n >= 1 && k < limit; n--, k++) {
 		if (hooks)
 			o += (size_t)snprintf(out + o, cap - o,
-					      "%s{\"id\":\"id%05d\","
+					      "%s{\"id\":\"%024d\","
 					      "\"succeeded\":true,"
 					      "\"responseStatus\":200,"
 					      "\"apiKeyId\":7}",
@@ -419,8 +419,9 @@ START_TEST(logs_of_two_sources_page_independently)
 	ck_assert_uint_eq(model_log_page_number(m, hooks), 1);
 	ck_assert_uint_eq(model_log_count(m, hooks), 50);
 	const api_webhook_log *w = model_log_entry(m, hooks, 0);
-	ck_assert_str_eq(w->id, "id00300");
-	ck_assert_str_eq(model_log_entry_id(m, hooks, 0), "id00300");
+	ck_assert_str_eq(w->id, "000000000000000000000300");
+	ck_assert_str_eq(model_log_entry_id(m, hooks, 0),
+			 "000000000000000000000300");
 	ck_assert_str_eq(model_log_entry_id(m, lock, 0), "a00280");
 	ck_assert_ptr_null(model_log_entry_id(m, hooks, 50));
 	/* closing one cancels its own request only */
