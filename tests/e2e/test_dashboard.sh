@@ -29,6 +29,9 @@ check wait_for "API key 31337"
 name="webhook logs pane shows deliveries"
 check wait_row "STATUS" "Back door: Locked"
 $T send-keys Tab
+name="Tab goes on to the activity pane"
+check wait_for "All locks"
+$T send-keys Tab
 name="Tab goes round to the smart locks"
 check wait_for "Battery"
 

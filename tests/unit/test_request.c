@@ -138,6 +138,8 @@ static const struct {
 	{API_CALL_UNLOCK_ADVANCED, "unlock (advanced)", 200},
 	{API_CALL_ACTION_ADVANCED, "smart lock action (advanced)", 200},
 	{API_CALL_AUTH_CREATE_ADVANCED, "create authorization (advanced)", 200},
+	/* issue 12 */
+	{API_CALL_ACTIVITY, "activity log", 200},
 };
 _Static_assert(N_ELEMS(call_cases) == API_CALL_COUNT,
 	       "call_cases must cover every api_call");
