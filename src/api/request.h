@@ -35,6 +35,8 @@ typedef enum api_method { API_GET, API_PUT, API_POST, API_DELETE } api_method;
 	X(API_CALL_UNLOCK_ADVANCED, "unlock (advanced)", 200)               \
 	X(API_CALL_ACTION_ADVANCED, "smart lock action (advanced)", 200)    \
 	X(API_CALL_AUTH_CREATE_ADVANCED, "create authorization (advanced)", 200) \
+	/* issue 12: the activity log (api/activity.h) */                   \
+	X(API_CALL_ACTIVITY, "activity log", 200)                               \
 	/* authorizations and account users (api/access.h) */             \
 	X(API_CALL_AUTHS_LIST, "list authorizations", 200)                  \
 	X(API_CALL_SMARTLOCK_AUTHS, "list authorizations of a lock", 200)   \

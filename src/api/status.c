@@ -204,6 +204,9 @@ api_status api_check_status(api_call call, long status, const char *body,
 		return API_OK;
 	error_reason(status, body, len, content_type, reason, sizeof reason);
 	hint = status_hint(call, status);
+	if (call == API_CALL_ACTIVITY && (status == 401 || status == 403))
+		hint = "the token was refused or lacks the smartlock.log "
+		       "scope (check NUKI_API_TOKEN)";
 	if (status >= 200 && status <= 299)
 		hint = "expected a response with a body";
 	if (hint)

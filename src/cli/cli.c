@@ -226,6 +226,39 @@ static const struct command {
 	  "no secret is known.\n",
 	  BIT(OPT_WEBHOOK) | BIT(OPT_SECRET_FILE) | BIT(OPT_SIGNATURE), 0, 1,
 	  false, cli_cmd_verify },
+	/* issue 12 */
+	{ "activity", "activity [LOCK_ID] [--since TIME] [--until TIME] "
+		      "[--action NAME|N] [--user ACCOUNT_USER_ID] "
+		      "[--auth AUTH_ID] [--limit N] [--before ID] "
+		      "[--pages N | --all]",
+	  "who opened which door, and when (the activity log)",
+	  "Show the activity log of every smart lock, or of LOCK_ID only,\n"
+	  "newest first: what happened (unlock, lock, door opened, ring, a\n"
+	  "failure such as a blocked motor), who did it and how (app, keypad\n"
+	  "code, fingerprint, auto lock, web...).\n"
+	  "\n"
+	  "  --since TIME   only entries from TIME on\n"
+	  "  --until TIME   only entries up to TIME (not before --since)\n"
+	  "                 TIME is RFC 3339 (2025-09-13T08:00:00Z) or a local\n"
+	  "                 date YYYY-MM-DD (midnight) or YYYY-MM-DD HH:MM\n"
+	  "  --action A     one kind of event: unlock, lock, unlatch, lock-n-go,\n"
+	  "                 door-opened, door-closed, firmware-update, ring,\n"
+	  "                 rto-on, open, cm-on, ... or its number\n"
+	  "  --user ID      what account user ID did\n"
+	  "  --auth ID      what authorization ID (24 hex digits) did; needs\n"
+	  "                 LOCK_ID\n"
+	  "  --limit N      entries per page, 1..50 (default 20; with --pages\n"
+	  "                 or --all, 50)\n"
+	  "  --before ID    start with the entries older than log id ID\n"
+	  "  --pages N      follow the cursor for N pages\n"
+	  "  --all          follow the cursor to the end of the history\n"
+	  "\n"
+	  "With --pages or --all, --json writes JSON Lines: one entry per\n"
+	  "line, each page as it arrives. --tsv adds the raw codes.\n",
+	  BIT(OPT_SINCE) | BIT(OPT_UNTIL) | BIT(OPT_ACTION) | BIT(OPT_USER) |
+		  BIT(OPT_AUTH) | BIT(OPT_LIMIT) | BIT(OPT_BEFORE) |
+		  BIT(OPT_PAGES) | BIT(OPT_ALL),
+	  0, 1, false, cli_cmd_activity },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

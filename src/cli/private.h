@@ -48,7 +48,12 @@
 	X(OPT_SECRET_FILE, "secret-file", required_argument)    \
 	X(OPT_SIGNATURE, "signature", required_argument)        \
 	/* issue 18: lock, unlock and action return without the outcome */ \
-	X(OPT_NO_WAIT, "no-wait", no_argument)
+	X(OPT_NO_WAIT, "no-wait", no_argument)                  \
+	/* issue 12: activity */                                \
+	X(OPT_SINCE, "since", required_argument)                \
+	X(OPT_ACTION, "action", required_argument)              \
+	X(OPT_USER, "user", required_argument)                  \
+	X(OPT_AUTH, "auth", required_argument)
 
 enum cli_option {
 #define X(name, text, arg) name,
@@ -112,6 +117,7 @@ int cli_lock_names_load(session *s, cli_lock_names *n);
 void cli_lock_names_free(cli_lock_names *n);
 /* api_lock_name_fn over a cli_lock_names. */
 const char *cli_lock_name(void *ctx, int64_t smartlock_id, int *device_type);
+int cli_cmd_activity(session *s); /* issue 12 */
 
 /* One line "nukitui: ..." on ctx->err. */
 void cli_errorf(const cli_context *ctx, const char *fmt, ...)

@@ -44,6 +44,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "api/activity.h"
 #include "api/decode.h"
 #include "api/error.h"
 #include "api/health.h"
@@ -62,6 +63,8 @@ typedef struct api_http api_http;
 	X(MODEL_LOGS, "webhook logs")                                   \
 	X(MODEL_ACTIONS, "actions")                                     \
 	X(MODEL_REQUESTS, "requests")                                   \
+	/* issue 12 */                                                  \
+	X(MODEL_ACTIVITY, "activity log")                                       \
 	X(MODEL_ACCESS, "authorizations")
 
 typedef enum model_topic {
@@ -191,6 +194,33 @@ extern const model_log_source model_log_webhooks;
 typedef struct model_log_webhook_params {
 	int64_t api_key_id;        /* 1..INT32_MAX */
 } model_log_webhook_params;
+
+/* issue 12: the activity log of the smart locks (nuki-web-api.md 2.5,
+ * 3.5): params model_log_activity_params (start from
+ * model_log_activity_params_init), entries api_smartlock_log, page
+ * sizes 1..50 (default 20) in steps of 10, 20, 50, topic MODEL_ACTIVITY.
+ * The parameters are the API's filters, checked when the log is opened
+ * (API_ERR_INVALID as api_req_activity says); the text filter looks in
+ * who, the event and how in words, the date and the ids; failed_only
+ * keeps the entries whose completion state is a failure. */
+extern const model_log_source model_log_activity;
+typedef struct model_log_activity_params {
+	int64_t smartlock_id;      /* 0: every lock */
+	int64_t account_user_id;   /* 0: anyone; else 1..INT32_MAX */
+	int action;                /* -1: any; else a known action */
+	int view;                  /* any number: tells apart two views
+				      that show the same log (a pane and a
+				      detail), each with its own page size
+				      and position */
+	char auth_id[API_OBJECT_ID_LEN + 1];  /* "": any; needs a lock */
+	char from_date[TIMEFMT_TEXT_MAX];     /* "": none; else a moment
+						 as api_activity_query.from
+						 takes it */
+	char to_date[TIMEFMT_TEXT_MAX];       /* "": now; the entries up to
+						 that moment */
+} model_log_activity_params;
+/* Every filter off (action -1), every lock, view 0. */
+void model_log_activity_params_init(model_log_activity_params *p);
 
 /* Open the log of src with params (read during the call; their type is
  * the source's), or find it when open, and ask for its current page.

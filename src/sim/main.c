@@ -19,6 +19,7 @@
 #include "sim/sim.h"
 
 #define SIM_MAX_LOGS 1000000L
+#define SIM_MAX_ACTIVITY 1000000L
 
 static volatile sig_atomic_t sim_main_stop;
 
@@ -42,6 +43,8 @@ static void sim_main_usage(FILE *out)
 		"account)\n"
 		"  --logs N           generated webhook log entries per API "
 		"key, 0..%ld (default 300)\n"
+		"  --activity N       generated activity entries per device, "
+		"0..%ld (default 500)\n"
 		"  --seed N           seed for generated data (default 1)\n"
 		"  --access-log FILE  append one line per request: METHOD URI "
 		"STATUS MS\n"
@@ -62,7 +65,7 @@ static void sim_main_usage(FILE *out)
 		"                     offer only old TLS versions in tests\n"
 		"  --help             show this help and exit\n"
 		"  --version          show the version and exit\n",
-		SIM_MAX_LOGS);
+		SIM_MAX_LOGS, SIM_MAX_ACTIVITY);
 }
 
 static int sim_main_bad(const char *opt, const char *val, const char *why)
@@ -126,7 +129,8 @@ enum {
 	OPT_TLS_KEY,
 	OPT_TLS_PRIO,
 	OPT_HELP,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_ACTIVITY /* issue 12 */
 };
 
 int main(int argc, char **argv)
@@ -147,6 +151,7 @@ int main(int argc, char **argv)
 		{"tls-cert", required_argument, NULL, OPT_TLS_CERT},
 		{"tls-key", required_argument, NULL, OPT_TLS_KEY},
 		{"tls-priorities", required_argument, NULL, OPT_TLS_PRIO},
+		{"activity", required_argument, NULL, OPT_ACTIVITY},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -238,6 +243,12 @@ int main(int argc, char **argv)
 				return sim_main_bad("tls-priorities", optarg,
 						    "must not be empty");
 			opt.tls_priorities = optarg;
+			break;
+		case OPT_ACTIVITY:
+			if (sim_main_ulong(optarg, SIM_MAX_ACTIVITY, &v) != 0)
+				return sim_main_bad("activity", optarg,
+						    "use 0..1000000");
+			opt.activity = v == 0 ? -1 : (long)v;
 			break;
 		case OPT_HELP:
 			sim_main_usage(stdout);

@@ -590,7 +590,8 @@ sim *sim_start(const sim_options *opt, char *errbuf, size_t errlen)
 	}
 	s->st = sim_state_new(data != NULL ? data : (const char *)sim_demo_json,
 			      data != NULL ? len : sim_demo_json_len, opt->logs,
-			      opt->seed, opt->step_ms, errbuf, errlen);
+			      opt->activity, opt->seed, opt->step_ms, errbuf,
+			      errlen);
 	free(data);
 	if (s->st == NULL)
 		goto fail;

@@ -21,6 +21,8 @@ typedef struct sim_options {
 	const char *token;       /* only accepted bearer token; NULL: any non-empty */
 	const char *data_file;   /* account JSON; NULL: the built-in demo account */
 	long logs;               /* generated log entries per API key; <0: 300 */
+	long activity;           /* generated activity entries per device;
+				    0: 500, <0: none */
 	unsigned long seed;      /* for generated data; 0: 1 */
 	const char *access_log;  /* NULL: none */
 	unsigned latency_ms;     /* added to every answer */

@@ -419,8 +419,9 @@ cJSON *sim_lock_state_json(const sim_lock_state *s, int type)
 	     sim_add_bool(o, "doorsensorBatteryCritical",
 			  s->doorsensor_battery_critical) &&
 	     sim_add_num(o, "doorState", s->door_state) &&
-	     (type != SIM_TYPE_OPENER ||
-	      sim_add_num(o, "ringToOpenTimer", s->ring_to_open_timer)) &&
+	     /* required for every device type ([O]), 0 but for openers */
+	     sim_add_num(o, "ringToOpenTimer",
+			 type == SIM_TYPE_OPENER ? s->ring_to_open_timer : 0) &&
 	     sim_add_bool(o, "nightMode", s->night_mode);
 	if (!ok) {
 		cJSON_Delete(o);

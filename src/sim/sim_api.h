@@ -38,4 +38,10 @@ void sim_api_dispatch(sim_state *st, const sim_call *c, sim_reply *r);
 unsigned sim_reply_error(sim_reply *r, unsigned status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The served routes (issue 12): up to cap method and path pattern pairs
+ * (a "*" stands for each id), in dispatch order; returns how many there
+ * are in all. For tests that must cover every endpoint. */
+size_t sim_api_routes(const char **methods, const char **patterns,
+		      size_t cap);
+
 #endif

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/sim_activity.h"
 #include "sim/sim_util.h"
 
 /* The generated history ends here: 2025-09-13T11:27:39Z. Live deliveries
@@ -63,6 +64,7 @@ struct sim_log {
 	size_t ntargets;
 	sim_log_live *live;
 	size_t nlive, caplive;
+	const sim_activity *activity; /* DEVICE_LOGS of the history; NULL */
 };
 
 /* An entry ready to render: generated or live. */
@@ -180,6 +182,11 @@ int sim_log_api_key(const sim_log *lg)
 size_t sim_log_size(const sim_log *lg)
 {
 	return lg->hist + lg->nlive;
+}
+
+void sim_log_set_activity(sim_log *lg, const sim_activity *act)
+{
+	lg->activity = act;
 }
 
 /* ---- ids ------------------------------------------------------------------
@@ -309,48 +316,6 @@ static char *sim_log_print(cJSON *o)
 	return s;
 }
 
-static char *sim_log_body_logs(const sim_log *lg, const sim_lock *l, uint64_t h,
-			       uint32_t ts)
-{
-	static const char *const users[] = {"Anna", "Ben",    "Carla",
-					    "Dev",  "Keypad", "Nuki Web"};
-	cJSON *o = cJSON_CreateObject(), *e;
-	char id[SIM_ID_LEN + 1], auth[SIM_ID_LEN + 1], date[SIM_DATE_MAX];
-	int action = l->type == SIM_TYPE_OPENER ? (int)(1 + h % 3)
-		     : l->type == SIM_TYPE_BOX	? 1
-						: (int)(1 + h % 3);
-
-	if (o == NULL)
-		return NULL;
-	snprintf(id, sizeof id, "%08" PRIx32 "%016" PRIx64, ts - 1,
-		 sim_mix64(h) >> 8);
-	snprintf(auth, sizeof auth, "%08" PRIx32 "%016" PRIx64,
-		 SIM_LOG_EPOCH - 86400u * 90u, (h >> 13) % 6 + 1);
-	sim_format_date((int64_t)(ts - 1) * 1000, date, sizeof date);
-	if (cJSON_AddStringToObject(o, "feature", "DEVICE_LOGS") == NULL ||
-	    (e = cJSON_AddObjectToObject(o, "smartlockLog")) == NULL ||
-	    !cJSON_AddStringToObject(e, "id", id) ||
-	    !cJSON_AddNumberToObject(e, "smartlockId",
-				     (double)l->smartlock_id) ||
-	    !cJSON_AddNumberToObject(e, "deviceType",
-				     l->type == SIM_TYPE_BOX ? 0 : l->type) ||
-	    !cJSON_AddNumberToObject(e, "accountUserId",
-				     (double)(lg->account_id % 100000 * 10 +
-					      (int)((h >> 13) % 6))) ||
-	    !cJSON_AddStringToObject(e, "authId", auth) ||
-	    !cJSON_AddStringToObject(e, "name", users[(h >> 13) % 6]) ||
-	    !cJSON_AddNumberToObject(e, "action", action) ||
-	    !cJSON_AddNumberToObject(e, "trigger", (double)((h >> 17) % 3)) ||
-	    !cJSON_AddNumberToObject(e, "state", (h >> 21) % 20 == 0 ? 1 : 0) ||
-	    !cJSON_AddBoolToObject(e, "autoUnlock", (h >> 25) % 7 == 0) ||
-	    !cJSON_AddStringToObject(e, "date", date) ||
-	    !cJSON_AddNumberToObject(e, "source", 0)) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return sim_log_print(o);
-}
-
 /* DEVICE_AUTHS about one of the account's authorizations: one of lock
  * l's when it has any, else any of them (on its own lock). The demo
  * account's people, so that the access and activity views agree. */
@@ -438,7 +403,9 @@ static unsigned sim_log_weight(unsigned f)
 		[SIM_FEATURE_DEVICE_STATUS] = 50,
 		[SIM_FEATURE_DEVICE_MASTERDATA] = 6,
 		[SIM_FEATURE_DEVICE_CONFIG] = 4,
-		[SIM_FEATURE_DEVICE_LOGS] = 28,
+		/* DEVICE_LOGS come from the activity history instead
+		 * (sim_log_body_logs) */
+		[SIM_FEATURE_DEVICE_LOGS] = 0,
 		[SIM_FEATURE_DEVICE_AUTHS] = 9,
 		[SIM_FEATURE_ACCOUNT_USER] = 3,
 	};
@@ -462,6 +429,23 @@ static unsigned sim_log_pick_feature(const sim_log_target *t, uint64_t h)
 	return SIM_FEATURE_DEVICE_STATUS;
 }
 
+/* The DEVICE_LOGS delivery at history position i (time ts) when the
+ * target takes them: the newest activity entry since the previous
+ * delivery, as the activity log serves it; NULL when there is none. */
+static char *sim_log_body_logs(const sim_log *lg, const sim_log_target *t,
+			       size_t i, uint32_t ts)
+{
+	bool wanted = false;
+	uint32_t after = i > 0 ? sim_log_hist_ts(lg, i - 1) - 1
+			       : ts - SIM_LOG_SLOT;
+
+	for (size_t k = 0; k < t->n; k++)
+		wanted |= t->order[k] == SIM_FEATURE_DEVICE_LOGS;
+	if (!wanted || lg->activity == NULL)
+		return NULL;
+	return sim_activity_delivery_between(lg->activity, after, ts - 1);
+}
+
 static bool sim_log_hist_entry(const sim_log *lg, size_t i, sim_log_entry *e)
 {
 	uint64_t h = sim_hash3(lg->seed, (uint64_t)lg->api_key_id, i);
@@ -482,6 +466,8 @@ static bool sim_log_hist_entry(const sim_log *lg, size_t i, sim_log_entry *e)
 		snprintf(e->request_id, sizeof e->request_id,
 			 "%08" PRIx32 "%016" PRIx64, e->ts - 2, h2 >> 4);
 		body = sim_log_body_callback(l, h2, e->request_id);
+	} else if ((body = sim_log_body_logs(lg, t, i, e->ts)) != NULL) {
+		/* an activity entry since the previous delivery */
 	} else {
 		sim_lock copy = *l;
 
@@ -497,9 +483,6 @@ static bool sim_log_hist_entry(const sim_log *lg, size_t i, sim_log_entry *e)
 			break;
 		case SIM_FEATURE_DEVICE_CONFIG:
 			body = sim_log_body_config(l, h2);
-			break;
-		case SIM_FEATURE_DEVICE_LOGS:
-			body = sim_log_body_logs(lg, l, h2, e->ts);
 			break;
 		case SIM_FEATURE_DEVICE_AUTHS:
 			body = sim_log_body_auths(lg, l, h2);

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "sim/sim_account.h"
+#include "sim/sim_activity.h"
 
 typedef struct sim_log sim_log;
 
@@ -30,6 +31,13 @@ void sim_log_free(sim_log *lg);
 int sim_log_api_key(const sim_log *lg);
 /* Entries in the log (history plus live). */
 size_t sim_log_size(const sim_log *lg);
+
+/* The activity history whose entries the generated DEVICE_LOGS
+ * deliveries carry (borrowed; NULL: none, and then the history has no
+ * DEVICE_LOGS deliveries). Each such delivery is about the newest
+ * activity entry since the delivery before it, so the webhook log and
+ * the activity log tell the same story. */
+void sim_log_set_activity(sim_log *lg, const sim_activity *act);
 
 /* Append a live delivery of body (exact bytes, signed with secret) to url,
  * created at wall_ms. request_id is NULL for device-triggered webhooks.

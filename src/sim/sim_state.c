@@ -4,7 +4,9 @@
  * fan-out. An action becomes a short list of timed steps (state, mode);
  * sim_state_tick applies the steps that are due, and each applied step
  * sends DEVICE_STATUS to every webhook subscribed to it, into the log of
- * the webhook's API key. The last step also sends DEVICE_LOGS.
+ * the webhook's API key. A door that opens or closes on the way and the
+ * action done (its last step) each add an activity entry, which is also
+ * sent as DEVICE_LOGS.
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/sim_activity.h"
 #include "sim/sim_util.h"
 
 #define SIM_MAX_STEPS 6
@@ -48,6 +51,7 @@ struct sim_state {
 			       until then (sim_mono_ms) */
 	sim_result *results;
 	size_t nresults, capresults;
+	sim_activity *activity; /* the locks' activity logs */
 	unsigned step_ms;
 	uint64_t seed;
 	uint64_t request_counter;
@@ -66,13 +70,14 @@ void sim_state_free(sim_state *st)
 	free(st->logs);
 	free(st->runs);
 	free(st->auth_busy);
+	sim_activity_free(st->activity);
 	sim_account_free(&st->acct);
 	free(st);
 }
 
 sim_state *sim_state_new(const char *json, size_t len, long logs,
-			 unsigned long seed, unsigned step_ms, char *err,
-			 size_t errlen)
+			 long activity, unsigned long seed, unsigned step_ms,
+			 char *err, size_t errlen)
 {
 	sim_state *st = calloc(1, sizeof *st);
 
@@ -90,12 +95,20 @@ sim_state *sim_state_new(const char *json, size_t len, long logs,
 			       sizeof *st->auth_busy);
 	if (st->logs == NULL || st->runs == NULL || st->auth_busy == NULL)
 		goto nomem;
+	st->activity = sim_activity_new(&st->acct,
+					activity == 0	? SIM_ACTIVITY_DEFAULT
+					: activity < 0 ? 0
+						       : activity,
+					st->seed);
+	if (st->activity == NULL)
+		goto nomem;
 	for (size_t i = 0; i < st->acct.nkeys; i++) {
 		st->logs[i] = sim_log_new(
 			&st->acct, &st->acct.keys[i], (unsigned)i,
 			logs < 0 ? SIM_DEFAULT_LOGS : logs, st->seed);
 		if (st->logs[i] == NULL)
 			goto nomem;
+		sim_log_set_activity(st->logs[i], st->activity);
 	}
 	return st;
 nomem:
@@ -108,6 +121,11 @@ nomem:
 sim_account *sim_state_account(sim_state *st)
 {
 	return &st->acct;
+}
+
+sim_activity *sim_state_activity(sim_state *st)
+{
+	return st->activity;
 }
 
 sim_log *sim_state_log(sim_state *st, int api_key_id)
@@ -156,42 +174,17 @@ static void sim_emit_result(sim_state *st, const char *request_id,
 	}
 }
 
-/* The authorization that Nuki Web actions are logged under. */
-static const char sim_web_auth_id[] = "65a0c3e1f1d2a8b7c6d5e4f3";
-
-static char *sim_device_log_body(sim_state *st, const sim_lock *l, int action)
+/* Record a change of l in its activity log and deliver it as DEVICE_LOGS
+ * (the same entry, id and all). trigger 4: a web action; 0: the device
+ * itself (the door sensor). */
+static void sim_log_change(sim_state *st, const sim_lock *l, int action,
+			   int trigger)
 {
-	cJSON *o = cJSON_CreateObject(), *e;
-	char id[SIM_REQUEST_ID_LEN], date[SIM_DATE_MAX];
-	int64_t wall = sim_wall_ms();
-	char *s = NULL;
+	char *body = sim_activity_add(st->activity, l, action, trigger,
+				      sim_wall_ms());
 
-	if (o == NULL)
-		return NULL;
-	snprintf(id, sizeof id, "%08" PRIx32 "%016" PRIx64,
-		 (uint32_t)(wall / 1000),
-		 (uint64_t)((sim_mix64(st->seed ^ 0x106) &
-			     0xffffffff00000000ULL) |
-			    ++st->log_counter));
-	sim_format_date(wall, date, sizeof date);
-	if (cJSON_AddStringToObject(o, "feature", "DEVICE_LOGS") != NULL &&
-	    (e = cJSON_AddObjectToObject(o, "smartlockLog")) != NULL &&
-	    cJSON_AddStringToObject(e, "id", id) &&
-	    cJSON_AddNumberToObject(e, "smartlockId",
-				    (double)l->smartlock_id) &&
-	    cJSON_AddNumberToObject(e, "deviceType",
-				    l->type == SIM_TYPE_BOX ? 0 : l->type) &&
-	    cJSON_AddStringToObject(e, "authId", sim_web_auth_id) &&
-	    cJSON_AddStringToObject(e, "name", "Nuki Web") &&
-	    cJSON_AddNumberToObject(e, "action", action) &&
-	    cJSON_AddNumberToObject(e, "trigger", 4) &&
-	    cJSON_AddNumberToObject(e, "state", 0) &&
-	    cJSON_AddBoolToObject(e, "autoUnlock", false) &&
-	    cJSON_AddStringToObject(e, "date", date) &&
-	    cJSON_AddNumberToObject(e, "source", 0))
-		s = cJSON_PrintUnformatted(o);
-	cJSON_Delete(o);
-	return s;
+	sim_emit_device(st, SIM_FEATURE_DEVICE_LOGS, body);
+	free(body);
 }
 
 /* ---- state machines -------------------------------------------------------
@@ -267,6 +260,7 @@ static void sim_apply_step(sim_state *st, sim_lock *l, sim_run *r,
 			   const sim_step *s, bool last)
 {
 	int64_t wall = sim_wall_ms();
+	int door = l->st.door_state;
 	char *body;
 
 	if (s->state < 0 && s->mode < 0)
@@ -283,17 +277,18 @@ static void sim_apply_step(sim_state *st, sim_lock *l, sim_run *r,
 	if (l->type != SIM_TYPE_OPENER && l->st.door_state == 2 &&
 	    s->state == 5)
 		l->st.door_state = 3; /* unlatched: the door swings open */
-	l->st.last_action = r->action;
+	/* lastAction has no codes for continuous mode (6, 7) */
+	if (l->type != SIM_TYPE_OPENER || r->action <= 5)
+		l->st.last_action = r->action;
 	l->st.trigger = 0;
 	sim_format_date(wall, l->update_date, sizeof l->update_date);
 	body = sim_status_body(l);
 	sim_emit_device(st, SIM_FEATURE_DEVICE_STATUS, body);
 	free(body);
-	if (last) {
-		body = sim_device_log_body(st, l, r->action);
-		sim_emit_device(st, SIM_FEATURE_DEVICE_LOGS, body);
-		free(body);
-	}
+	if (door != l->st.door_state)
+		sim_log_change(st, l, l->st.door_state == 3 ? 240 : 241, 0);
+	if (last)
+		sim_log_change(st, l, r->action, 4);
 }
 
 static void sim_run_due(sim_state *st, size_t i, int64_t now_ms)

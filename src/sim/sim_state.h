@@ -4,7 +4,8 @@
  * webhook log per API key, the state machines that move a device through
  * its states after an action, and the pending results of advanced
  * (request-id) calls. Every change of device state writes a signed
- * DEVICE_STATUS delivery into the logs. Not thread-safe: the server holds
+ * DEVICE_STATUS delivery into the logs; every action done and every
+ * door sensor change adds an activity entry, delivered as DEVICE_LOGS. Not thread-safe: the server holds
  * one mutex around every call. Internal to src/sim.
  */
 #ifndef NUKI_SIM_STATE_H
@@ -15,6 +16,7 @@
 #include <stdint.h>
 
 #include "sim/sim_account.h"
+#include "sim/sim_activity.h"
 #include "sim/sim_log.h"
 
 typedef struct sim_state sim_state;
@@ -22,14 +24,17 @@ typedef struct sim_state sim_state;
 #define SIM_REQUEST_ID_LEN 25 /* 24 hex digits and NUL */
 
 /* Build the world from account JSON (len bytes), with logs generated
- * entries per key (<0: 300), seed (0: 1) and step_ms per state change
- * (0: 1000). NULL with a message in err on failure. */
+ * entries per key (<0: 300), activity generated activity entries per
+ * device (0: SIM_ACTIVITY_DEFAULT, <0: none), seed (0: 1) and step_ms
+ * per state change (0: 1000). NULL with a message in err on failure. */
 sim_state *sim_state_new(const char *json, size_t len, long logs,
-			 unsigned long seed, unsigned step_ms, char *err,
-			 size_t errlen);
+			 long activity, unsigned long seed, unsigned step_ms,
+			 char *err, size_t errlen);
 void sim_state_free(sim_state *st);
 
 sim_account *sim_state_account(sim_state *st);
+/* The smart locks' activity logs. */
+sim_activity *sim_state_activity(sim_state *st);
 /* The log of api_key_id, or NULL. */
 sim_log *sim_state_log(sim_state *st, int api_key_id);
 

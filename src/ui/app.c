@@ -219,7 +219,7 @@ static void *cur_state(struct app *a)
 	return a->pane_state[a->pane];
 }
 
-static void switch_pane(struct app *a, enum ui_pane_id p)
+void app_show_pane(struct app *a, enum ui_pane_id p)
 {
 	const struct pane_ops *from = ui_pane_ops(a->pane), *to = ui_pane_ops(p);
 
@@ -391,13 +391,13 @@ static void app_action(struct app *a, const struct ui_binding *b)
 		a->redraw = true;
 		break;
 	case UI_ACTION_PANE:
-		switch_pane(a, (enum ui_pane_id)b->arg);
+		app_show_pane(a, (enum ui_pane_id)b->arg);
 		break;
 	case UI_ACTION_PANE_NEXT:
-		switch_pane(a, (enum ui_pane_id)((a->pane + 1) % PANE_COUNT));
+		app_show_pane(a, (enum ui_pane_id)((a->pane + 1) % PANE_COUNT));
 		break;
 	case UI_ACTION_PANE_PREV:
-		switch_pane(a, (enum ui_pane_id)((a->pane + PANE_COUNT - 1) % PANE_COUNT));
+		app_show_pane(a, (enum ui_pane_id)((a->pane + PANE_COUNT - 1) % PANE_COUNT));
 		break;
 	case UI_ACTION_MESSAGES:
 		frame_messages(a);

@@ -65,12 +65,28 @@ void app_menu(struct app *a, const struct ui_menu_spec *spec, confirm_fn fn, voi
 	d->menu_n = n;
 	d->menu_sel = 0;
 	d->menu_options = 0;
+	d->menu_confirm = true;
 	d->fn = fn;
 	d->ctx = ctx;
 	d->target = target;
 	d->kind = DIALOG_MENU;
 	a->redraw = true;
 	app_flush_input(a);
+}
+
+void app_pick(struct app *a, const char *title, const char *const *labels,
+	      const int *values, int n, confirm_fn fn, void *ctx,
+	      int64_t target)
+{
+	struct ui_menu_item items[UI_MENU_MAX];
+
+	if (n > UI_MENU_MAX)
+		n = UI_MENU_MAX;
+	for (int i = 0; i < n; i++)
+		items[i] = (struct ui_menu_item){ .label = labels[i], .value = values[i] };
+	app_menu(a, &(struct ui_menu_spec){ .title = title, .items = items, .n = n }, fn, ctx,
+		 target);
+	a->dlg.menu_confirm = false;
 }
 
 void app_form_open(struct app *a, form_fn submit, void *ctx)
@@ -127,20 +143,28 @@ void app_notice(struct app *a, const char *title, const char *text)
 	app_notice_copy(a, title, text, NULL, NULL);
 }
 
-void app_prompt(struct app *a, const char *title, const char *hint,
-		prompt_fn done, void *ctx)
+void app_prompt_checked(struct app *a, const char *title, const char *hint,
+			const char *initial, prompt_check_fn check,
+			prompt_fn done, void *ctx)
 {
 	struct ui_dialogs *d = &a->dlg;
 
 	snprintf(d->title, sizeof d->title, "%s", title);
 	snprintf(d->prompt_hint, sizeof d->prompt_hint, "%s", hint);
-	d->prompt_text[0] = '\0';
 	ui_lineedit_init(&d->prompt_edit, d->prompt_text, sizeof d->prompt_text);
+	ui_lineedit_set(&d->prompt_edit, initial ? initial : "");
+	d->prompt_check = check;
 	d->prompt_done = done;
 	d->prompt_ctx = ctx;
 	d->kind = DIALOG_PROMPT;
 	a->redraw = true;
 	app_flush_input(a);
+}
+
+void app_prompt(struct app *a, const char *title, const char *hint,
+		prompt_fn done, void *ctx)
+{
+	app_prompt_checked(a, title, hint, NULL, NULL, done, ctx);
 }
 
 bool dialogs_active(const struct app *a)
@@ -417,8 +441,15 @@ static void draw_prompt(struct app *a)
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 
 	app_box(a, y, x, h, w, d->title);
+	const char *why = d->prompt_check && d->prompt_text[0]
+				  ? d->prompt_check(d->prompt_text)
+				  : NULL;
+
 	app_put_edit(a, y + 2, x + 2, w - 4, ROLE_SELECTED, &d->prompt_edit, true);
-	app_put(a, y + 3, x + 2, w - 4, ROLE_DIM, d->prompt_hint);
+	if (why)
+		app_put(a, y + 3, x + 2, w - 4, ROLE_ERROR, why);
+	else
+		app_put(a, y + 3, x + 2, w - 4, ROLE_DIM, d->prompt_hint);
 	app_put(a, y + h - 2, x + 2, w - 4, ROLE_DIM, "Enter go  Esc cancel  Ctrl-U erase  F1 help");
 }
 
@@ -523,6 +554,15 @@ static void key_menu(struct app *a, int ch)
 	struct ui_dialogs *d = &a->dlg;
 
 	if (is_enter(ch)) {
+		if (!d->menu_confirm) {
+			int value = d->menu_values[d->menu_sel];
+
+			d->kind = DIALOG_NONE;
+			a->redraw = true;
+			if (d->fn)
+				d->fn(a, d->ctx, d->target, value);
+			return;
+		}
 		menu_choose(a);
 		return;
 	}
@@ -621,6 +661,8 @@ static void key_prompt(struct app *a, int ch)
 
 	a->redraw = true;
 	if (is_enter(ch)) {
+		if (d->prompt_check && d->prompt_check(d->prompt_text))
+			return; /* its reason is on screen */
 		d->kind = DIALOG_NONE;
 		if (d->prompt_done)
 			d->prompt_done(a, d->prompt_ctx, d->prompt_text);

@@ -35,11 +35,15 @@ typedef void (*form_fn)(struct app *a, void *ctx, const char *url,
 
 /* What a prompt's Enter does with the text typed (issue 13). */
 typedef void (*prompt_fn)(struct app *a, void *ctx, const char *text);
+/* What a prompt's text must be (issue 12): NULL when text is
+ * acceptable, else why not (program text, shown under the field as it
+ * is typed, and Enter does nothing). */
+typedef const char *(*prompt_check_fn)(const char *text);
 
 enum dialog_kind { DIALOG_NONE, DIALOG_CONFIRM, DIALOG_MENU, DIALOG_FORM,
 		   DIALOG_PROMPT };
 
-#define UI_MENU_MAX 8
+#define UI_MENU_MAX 16
 
 /* One item of a menu. */
 struct ui_menu_item {
@@ -106,6 +110,9 @@ struct ui_dialogs {
 	int menu_n, menu_sel;
 	int menu_options;              /* chosen: API_ACTION_OPTION_* bits */
 	bool menu_has_options;         /* some item takes options */
+	bool menu_confirm;             /* the choice goes through a
+					  confirmation (app_menu) or acts at
+					  once (app_pick, issue 12) */
 	/* form: URL (the line editor over form_url) and six feature boxes */
 	char form_url[API_WEBHOOK_URL_MAX + 1];
 	struct ui_lineedit form_edit;
@@ -124,6 +131,7 @@ struct ui_dialogs {
 	char prompt_hint[160];
 	prompt_fn prompt_done;
 	void *prompt_ctx;
+	prompt_check_fn prompt_check;  /* NULL: any text (issue 12) */
 };
 
 /* ---- for panes ------------------------------------------------------------ */
@@ -137,6 +145,13 @@ void app_confirm(struct app *a, const char *title, const char *text,
  * that names the item, its options, the target in full, the item's note
  * and the warning. The spec is copied. */
 void app_menu(struct app *a, const struct ui_menu_spec *spec, confirm_fn fn, void *ctx,
+	      int64_t target);
+/* A list of n labels (escaped; at most UI_MENU_MAX) to choose from
+ * (issue 12): Enter calls fn(ctx, target, value) at once, with no
+ * confirmation, so it is for choices that send nothing by themselves (a
+ * filter, a view); Esc cancels. */
+void app_pick(struct app *a, const char *title, const char *const *labels,
+	      const int *values, int n, confirm_fn fn, void *ctx,
 	      int64_t target);
 /* Open the webhook form; Create calls submit(ctx, url, features). */
 void app_form_open(struct app *a, form_fn submit, void *ctx);
@@ -152,6 +167,12 @@ void app_notice_copy(struct app *a, const char *title, const char *text,
  * text), Esc cancels, Ctrl-U clears. */
 void app_prompt(struct app *a, const char *title, const char *hint,
 		prompt_fn done, void *ctx);
+/* The same starting from initial (may be NULL), with check (may be
+ * NULL) run on every keystroke: its reason shows under the field, and
+ * Enter does nothing until the text is acceptable (issue 12). */
+void app_prompt_checked(struct app *a, const char *title, const char *hint,
+			const char *initial, prompt_check_fn check,
+			prompt_fn done, void *ctx);
 
 /* ---- for the app ---------------------------------------------------------- */
 

@@ -43,6 +43,7 @@ static const struct ui_binding keys[] = {
 	UI_BIND('u', UI_ACTION_UNLOCK),
 	UI_BIND('a', UI_ACTION_ACTION_MENU),
 	UI_BIND_HELP('y', UI_ACTION_COPY, "Copy the smart lock's id"),
+	UI_BIND_HELP('A', UI_ACTION_ACTIVITY, "Show the selected lock's activity"),
 };
 
 static const struct ui_hint hints[] = {
@@ -50,6 +51,7 @@ static const struct ui_hint hints[] = {
 	{ UI_ACTION_UNLOCK, UI_ACTION_NONE, "unlock" },
 	{ UI_ACTION_ACTION_MENU, UI_ACTION_NONE, "actions" },
 	{ UI_ACTION_OPEN, UI_ACTION_NONE, "details" },
+	{ UI_ACTION_ACTIVITY, UI_ACTION_NONE, "activity" },
 	{ UI_ACTION_FILTER, UI_ACTION_NONE, "filter" },
 	{ UI_ACTION_REFRESH, UI_ACTION_NONE, "reload" },
 };
@@ -72,6 +74,7 @@ struct locks_state {
 	size_t n_rows;
 	int64_t sel_id;
 	char filter[64];
+	model_log *events;     /* the detail's last events (issue 12) */
 };
 
 static const api_smartlock_list *locks(struct app *a, model_status *ms)
@@ -398,7 +401,7 @@ static void action_menu(struct app *a, struct locks_state *st)
 		 do_advanced, st, s->smartlock_id);
 }
 
-static void show_detail(struct app *a, const api_smartlock *s)
+static void show_detail(struct app *a, struct locks_state *st, const api_smartlock *s)
 {
 	struct ui_lines l = { 0 };
 	char name[256], buf[96];
@@ -447,6 +450,8 @@ static void show_detail(struct app *a, const api_smartlock *s)
 	app_lines_add(&l, "Created         %s", buf);
 	ui_fmt_local_time(buf, sizeof buf, s->update_date, a->opt.ascii);
 	app_lines_add(&l, "Updated         %s", buf);
+	st->events = pane_activity_recent(a, st->events, s->smartlock_id);
+	pane_activity_recent_lines(a, st->events, &l);
 	app_detail(a, name, &l);
 	ui_lines_free(&l);
 	/* the view follows the lock as the model re-reads it */
@@ -475,7 +480,15 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 	switch (act) {
 	case UI_ACTION_OPEN:
 		if (selected(a, st))
-			show_detail(a, selected(a, st));
+			show_detail(a, st, selected(a, st));
+		return UI_HANDLED;
+	case UI_ACTION_ACTIVITY:
+		if (selected(a, st)) {
+			struct ui_activity_scope scope = {
+				.smartlock_id = selected(a, st)->smartlock_id,
+			};
+			pane_activity_show(a, &scope);
+		}
 		return UI_HANDLED;
 	case UI_ACTION_REFRESH:
 		model_refresh(a->m, MODEL_SMARTLOCKS, true);
@@ -512,19 +525,24 @@ static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 {
 	struct locks_state *st = vst;
 
-	if (!(dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)))
+	bool lists = dirty & MODEL_DIRTY(MODEL_SMARTLOCKS), shown = false;
+
+	/* the detail shows the lock's last events too */
+	if (!lists && !(dirty & MODEL_DIRTY(MODEL_ACTIVITY)))
 		return false;
-	rebuild(a, st);
+	if (lists)
+		rebuild(a, st);
 	if (visible && a->detail_open && a->detail_owner == &pane_locks_ops) {
 		const api_smartlock *s = lock_by_id(a, a->detail_key);
 		int top = a->detail_top;
 
 		if (s) {
-			show_detail(a, s);
+			show_detail(a, st, s);
 			a->detail_top = top;
+			shown = true;
 		}
 	}
-	return true;
+	return lists || shown;
 }
 
 static void on_filter(struct app *a, void *vst, const char *text)

@@ -237,6 +237,27 @@ void app_copy(struct app *a, const char *what, const void *value, size_t len);
  * (UI_ACTION_OPEN). */
 void app_list_area(struct app *a, struct ui_scroll *sc, int y);
 
+/* Show pane p as its digit key would (leave, enter, filter cleared). */
+void app_show_pane(struct app *a, enum ui_pane_id p);
+
+/* issue 12: the activity pane (pane_activity.c) scoped from elsewhere. */
+struct ui_activity_scope {
+	int64_t smartlock_id;          /* 0: every lock */
+	int64_t account_user_id;       /* 0: everyone (or see auth_id) */
+	const char *auth_id;           /* NULL: any; an authorization of
+					  smartlock_id */
+	const char *who;               /* the person's name, for the title;
+					  NULL when no person */
+};
+/* Show the Activity pane with scope (A on a lock or a person). */
+void pane_activity_show(struct app *a, const struct ui_activity_scope *scope);
+/* The last events of one lock, for its detail view: its log (a model
+ * log of its own, closing prev unless it is that one; NULL when the
+ * model refuses), and the lines that show it (a heading, then one line
+ * an event, or its state). */
+model_log *pane_activity_recent(struct app *a, model_log *prev, int64_t smartlock_id);
+void pane_activity_recent_lines(struct app *a, model_log *log, struct ui_lines *out);
+
 /* ---- the app, for its own files ----------------------------------------- */
 
 /* Do what binding b asks, as if its key was pressed: refused in

@@ -28,6 +28,9 @@ name="webhook logs pane shows page 1 of the first API key"
 check wait_for "API key 31337"
 name="webhook logs pane shows deliveries"
 check wait_row "STATUS" "Back door: Locked"
+$T send-keys Tab
+name="Tab goes on to the activity pane"
+check wait_for "All locks"
 # Tab through the panes after this one (as many as the list has) back to 1
 tabs=0
 while ! screen | grep -qF "Battery" && [ $tabs -lt 9 ]; do

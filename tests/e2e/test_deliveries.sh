@@ -71,11 +71,14 @@ check awk -v re="^$locks: [A-Z][a-z]" '
 	/ STATUS / { n++; w = substr($0, index($0, " STATUS ") + 8); sub(/^ +/, "", w)
 		     if (w !~ re) { print "bad: " $0; bad++ } }
 	END { exit !(n >= 10 && bad == 0) }' "$tmp/page1"
-name="logs pane at 120 columns: every LOGS row names its lock, the event and who"
-check awk -v re="^$locks: [A-Z][a-z]+.* by " '
+# issue 12: a LOGS delivery carries a real activity entry (fewer of them,
+# and a door sensor or an auto lock has nobody to name: who is checked
+# in tests/cli/test_deliveries.sh over 100 rows)
+name="logs pane at 120 columns: every LOGS row names its lock and the event"
+check awk -v re="^$locks: [A-Z][a-z]+.* [(].+[)]" '
 	/ LOGS / { n++; w = substr($0, index($0, " LOGS ") + 6); sub(/^ +/, "", w)
 		   if (w !~ re) { print "bad: " $0; bad++ } }
-	END { exit !(n >= 3 && bad == 0) }' "$tmp/page1"
+	END { exit !(n >= 2 && bad == 0) }' "$tmp/page1"
 name="logs pane: a callback row says its outcome in words"
 check wait_row "LockAction" "lock ✗ ff: the device is offline"
 
@@ -87,7 +90,7 @@ name="a 410 delivery is explained"
 $T send-keys Home j j j j j j j Enter
 check wait_for "Result      ✗ 410  the receiver says this webhook is gone (410)"
 name="the detail says what the delivery was about"
-check wait_for "What        Front door: Lock by Ben (Button)"
+check wait_for "What        Front door: Locked, door closed, 80%"
 $T send-keys Escape
 
 # ---- search past the loaded page ------------------------------------------------------

@@ -4,12 +4,14 @@
  * body, the decoder returns API_OK with every required field of each
  * entry present, or an error with the output zeroed and a message safe
  * to print; every string escapes to safe text, the code names never
- * fail and a deep copy equals its source.
+ * fail, the words of an entry (api/activity.h: its event and how) are
+ * program text that is never empty, and a deep copy equals its source.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "api/activity.h"
 #include "api/decode.h"
 #include "fuzz_common.h"
 
@@ -41,6 +43,17 @@ static void check_entry(const api_smartlock_log *e)
 				    NULL &&
 			    api_device_type_name(e->device_type) != NULL,
 		    "code names");
+	char event[96];
+	bool failed;
+
+	api_activity_event(e, event, sizeof event, &failed);
+	FUZZ_ASSERT(event[0] != '\0', "an entry without words");
+	fuzz_require_safe(event, "event");
+	fuzz_require_safe(api_activity_how(e), "how");
+	FUZZ_ASSERT(failed == (e->state >= 0 &&
+			       !api_log_state_is_success(e->source, e->trigger,
+							 e->state)),
+		    "failed disagrees with the completion state");
 	FUZZ_ASSERT(api_smartlock_log_copy(&copy, e) == API_OK, "copy failed");
 	FUZZ_ASSERT(same(copy.id, e->id) && same(copy.name, e->name) &&
 			    same(copy.date, e->date) &&

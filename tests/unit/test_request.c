@@ -138,6 +138,8 @@ static const struct {
 	{API_CALL_UNLOCK_ADVANCED, "unlock (advanced)", 200},
 	{API_CALL_ACTION_ADVANCED, "smart lock action (advanced)", 200},
 	{API_CALL_AUTH_CREATE_ADVANCED, "create authorization (advanced)", 200},
+	/* issue 12 */
+	{API_CALL_ACTIVITY, "activity log", 200},
 	{API_CALL_AUTHS_LIST, "list authorizations", 200},
 	{API_CALL_SMARTLOCK_AUTHS, "list authorizations of a lock", 200},
 	{API_CALL_SMARTLOCK_AUTH_GET, "get authorization", 200},

@@ -325,7 +325,7 @@ static const struct {
 	{ NULL, "x", "select-row", "select-row is what a mouse click does" },
 	{ NULL, "C-c", "refresh", "C-c is the interrupt key" },
 	{ NULL, "C-c", NULL, "C-c is the interrupt key" },
-	{ "logs", "x", "quit", "unknown pane 'logs' (panes: smart-locks, webhooks, webhook-logs, access)" },
+	{ "logs", "x", "quit", "unknown pane 'logs' (panes: smart-locks, webhooks, webhook-logs, activity, access)" },
 	{ "logs", "x", NULL, "unknown pane 'logs'" },
 	{ NULL, "q", "\x1b[31m", "unknown action (not shown)" },
 };

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_activity: who opened which door, and when: the smart locks'
+ * activity log (all locks, or LOCK_ID's), newest first, filtered by time,
+ * action, account user and authorization as the API filters, following
+ * the "older than id" cursor page by page. Every argument is checked
+ * before anything is sent. Each page is decoded, printed and freed
+ * before the next is fetched, so --all runs in constant memory and --json
+ * then writes JSON Lines as pages arrive. The table names the locks
+ * (cli_lock_names: one GET /smartlock once the first entries are in;
+ * ids when that fails).
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/activity.h"
+#include "api/decode.h"
+#include "api/timefmt.h"
+#include "cli/args.h"
+#include "cli/json.h"
+#include "cli/private.h"
+
+/* --all and --pages walk with the largest page the API gives. */
+#define ACTIVITY_PAGE_WALK API_ACTIVITY_LIMIT_MAX
+
+static const char *const table_headers[] = {
+	"TIME", "LOCK", "EVENT", "WHO", "HOW", "ID",
+};
+#define TABLE_COLS (sizeof table_headers / sizeof table_headers[0])
+
+static const char *const tsv_headers[] = {
+	"ID",	   "DATE",   "SMARTLOCK_ID", "LOCK",   "EVENT",
+	"WHO",	   "HOW",    "ACTION",	     "TRIGGER", "STATE",
+	"SOURCE",  "AUTH_ID", "ACCOUNT_USER_ID",
+};
+#define TSV_COLS (sizeof tsv_headers / sizeof tsv_headers[0])
+
+typedef struct walk {
+	api_activity_query q;
+	long pages;  /* 0: until the end */
+	bool stream; /* --pages or --all */
+} walk;
+
+/* ---- arguments ------------------------------------------------------------ */
+
+static int parse(session *s, walk *w)
+{
+	const parsed *p = s->p;
+	char msg[CLI_MSG_MAX];
+	api_error err;
+	api_request req;
+	int64_t id, since = 0, until = 0;
+	long limit;
+
+	memset(w, 0, sizeof *w);
+	api_activity_query_init(&w->q);
+	if (p->npos == 1 && !cli_parse_smartlock_id(s, p->pos[0],
+						    &w->q.smartlock_id))
+		return CLI_EXIT_USAGE;
+	if ((p->given & BIT(OPT_PAGES)) && (p->given & BIT(OPT_ALL)))
+		return cli_usage_error(s, "activity: choose one of --pages and "
+				       "--all");
+	w->stream = p->given & (BIT(OPT_PAGES) | BIT(OPT_ALL));
+	w->pages = p->given & BIT(OPT_ALL) ? 0 : 1;
+	if (p->value[OPT_PAGES] &&
+	    !cli_parse_long(p->value[OPT_PAGES], 1, 1000000000L, "--pages",
+			    &w->pages, msg, sizeof msg))
+		return cli_usage_error(s, msg);
+	limit = w->stream ? ACTIVITY_PAGE_WALK : API_ACTIVITY_LIMIT_DEFAULT;
+	if (p->value[OPT_LIMIT] &&
+	    !cli_parse_long(p->value[OPT_LIMIT], API_ACTIVITY_LIMIT_MIN,
+			    API_ACTIVITY_LIMIT_MAX, "--limit", &limit, msg,
+			    sizeof msg))
+		return cli_usage_error(s, msg);
+	w->q.limit = limit;
+	if (p->value[OPT_SINCE] &&
+	    !cli_parse_time(p->value[OPT_SINCE], "--since", &since, msg,
+			    sizeof msg))
+		return cli_usage_error(s, msg);
+	if (p->value[OPT_UNTIL] &&
+	    !cli_parse_time(p->value[OPT_UNTIL], "--until", &until, msg,
+			    sizeof msg))
+		return cli_usage_error(s, msg);
+	if (p->value[OPT_SINCE] && p->value[OPT_UNTIL] && since > until)
+		return cli_usage_error(s, "activity: --since is after --until");
+	w->q.from = p->value[OPT_SINCE];
+	w->q.to = p->value[OPT_UNTIL];
+	if (p->value[OPT_ACTION] &&
+	    api_activity_action_parse(p->value[OPT_ACTION], &w->q.action,
+				      &err) != API_OK)
+		return cli_invalid(s, &err);
+	if (p->value[OPT_USER]) {
+		if (!cli_parse_id(p->value[OPT_USER], 1, INT32_MAX,
+				  "account user id", &id, msg, sizeof msg))
+			return cli_usage_error(s, msg);
+		w->q.account_user_id = id;
+	}
+	if (p->value[OPT_AUTH]) {
+		if (!w->q.smartlock_id)
+			return cli_usage_error(s, "activity: --auth needs LOCK_ID "
+					       "(the API filters by authorization "
+					       "in one lock's log only)");
+		if (api_validate_object_id(p->value[OPT_AUTH], "--auth",
+					   &err) != API_OK)
+			return cli_invalid(s, &err);
+		w->q.auth_id = p->value[OPT_AUTH];
+	}
+	if (p->value[OPT_BEFORE] &&
+	    api_validate_object_id(p->value[OPT_BEFORE], "--before", &err) !=
+		    API_OK)
+		return cli_invalid(s, &err);
+	w->q.before = p->value[OPT_BEFORE];
+	/* whatever is left (from after until, ...) fails here, unsent */
+	if (api_req_activity(&req, &w->q, &err) != API_OK)
+		return cli_invalid(s, &err);
+	api_request_free(&req);
+	return CLI_EXIT_OK;
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+static void entry_json(cli_json *j, const api_smartlock_log *e)
+{
+	cli_json_begin_object(j);
+	cli_json_kv_string(j, "id", e->id);
+	cli_json_kv_int(j, "smartlockId", e->smartlock_id);
+	cli_json_kv_int(j, "deviceType", e->device_type);
+	if (e->account_user_id)
+		cli_json_kv_int(j, "accountUserId", e->account_user_id);
+	if (e->auth_id)
+		cli_json_kv_string(j, "authId", e->auth_id);
+	cli_json_kv_string(j, "name", e->name);
+	cli_json_kv_int(j, "action", e->action);
+	cli_json_kv_int(j, "trigger", e->trigger);
+	cli_json_kv_int(j, "state", e->state);
+	cli_json_kv_bool(j, "autoUnlock", e->auto_unlock);
+	cli_json_kv_string(j, "date", e->date);
+	if (e->has_opener_log) {
+		const api_opener_log *o = &e->opener_log;
+
+		cli_json_key(j, "openerLog");
+		cli_json_begin_object(j);
+		cli_json_kv_bool(j, "activeCm", o->active_cm);
+		cli_json_kv_bool(j, "activeRto", o->active_rto);
+		cli_json_kv_int(j, "source", o->source);
+		cli_json_kv_bool(j, "flagGeoFence", o->flag_geo_fence);
+		cli_json_kv_bool(j, "flagForce", o->flag_force);
+		cli_json_kv_bool(j, "flagDoorbellSuppression",
+				 o->flag_doorbell_suppression);
+		cli_json_end_object(j);
+	}
+	if (e->ajar_timeout >= 0)
+		cli_json_kv_int(j, "ajarTimeout", e->ajar_timeout);
+	cli_json_kv_int(j, "source", e->source);
+	if (e->error)
+		cli_json_kv_string(j, "error", e->error);
+	cli_json_end_object(j);
+}
+
+/* The lock's name (cli_lock_names, read once), else its id. */
+static const char *lock_name(cli_lock_names *n, int64_t id, char *buf, size_t cap)
+{
+	int type;
+	const char *name = cli_lock_name(n, id, &type);
+
+	if (name)
+		return name;
+	snprintf(buf, cap, "%" PRId64, id);
+	return buf;
+}
+
+static void entry_row(session *s, cli_table *t, cli_lock_names *n,
+		      const api_smartlock_log *e)
+{
+	char when[TIMEFMT_TEXT_MAX], event[96], lock[32], id[32];
+	char nums[5][16], user[16];
+	const char *name = e->name && e->name[0] ? e->name : NULL;
+	const char *lname = lock_name(n, e->smartlock_id, lock, sizeof lock);
+	timefmt_instant at;
+
+	api_activity_event(e, event, sizeof event, NULL);
+	if (s->p->format != CLI_FORMAT_TSV) {
+		const char *row[TABLE_COLS];
+
+		if (!e->date || timefmt_parse_rfc3339(e->date, 0, &at) ||
+		    !timefmt_format_local(when, sizeof when, at.sec))
+			snprintf(when, sizeof when, "%s",
+				 e->date ? e->date : "-");
+		row[0] = when;
+		row[1] = lname;
+		row[2] = event;
+		row[3] = name;
+		row[4] = api_activity_how(e);
+		row[5] = e->id;
+		cli_table_add(t, row);
+		return;
+	}
+	const char *row[TSV_COLS];
+
+	snprintf(id, sizeof id, "%" PRId64, e->smartlock_id);
+	snprintf(nums[0], sizeof nums[0], "%d", e->action);
+	snprintf(nums[1], sizeof nums[1], "%d", e->trigger);
+	snprintf(nums[2], sizeof nums[2], "%d", e->state);
+	snprintf(nums[3], sizeof nums[3], "%d", e->source);
+	snprintf(user, sizeof user, "%" PRId32, e->account_user_id);
+	row[0] = e->id;
+	row[1] = e->date;
+	row[2] = id;
+	row[3] = lname;
+	row[4] = event;
+	row[5] = name;
+	row[6] = api_activity_how(e);
+	row[7] = nums[0];
+	row[8] = nums[1];
+	row[9] = nums[2];
+	row[10] = nums[3];
+	row[11] = e->auth_id;
+	row[12] = e->account_user_id ? user : NULL;
+	cli_table_add(t, row);
+}
+
+static cli_table *new_table(session *s)
+{
+	cli_table *t;
+
+	if (s->p->format == CLI_FORMAT_TSV)
+		return cli_table_new(TSV_COLS, tsv_headers);
+	t = cli_table_new(TABLE_COLS, table_headers);
+	if (t) {
+		/* so that pages printed one by one line up */
+		cli_table_min_width(t, 0, 19);
+		cli_table_min_width(t, 1, 16);
+		cli_table_min_width(t, 2, 16);
+		cli_table_min_width(t, 3, 16);
+		cli_table_min_width(t, 4, 11);
+	}
+	return t;
+}
+
+/* ---- the walk ------------------------------------------------------------- */
+
+int cli_cmd_activity(session *s)
+{
+	cli_format fmt = s->p->format;
+	char cursor[API_OBJECT_ID_LEN + 1] = "";
+	cli_table *t = NULL;
+	cli_lock_names n = { 0 };
+	bool named = false;
+	bool header = true, opened = false;
+	cli_json j;
+	walk w;
+	int code;
+
+	if ((code = parse(s, &w)))
+		return code;
+	if (w.q.before)
+		snprintf(cursor, sizeof cursor, "%s", w.q.before);
+	if (fmt != CLI_FORMAT_JSON && !(t = new_table(s))) {
+		cli_errorf(s->ctx, "out of memory");
+		return CLI_EXIT_API;
+	}
+	cli_json_init(&j, s->ctx->out);
+	if (fmt == CLI_FORMAT_JSON && !w.stream) {
+		cli_json_begin_array(&j);
+		opened = true;
+	}
+	for (long page = 0; w.pages == 0 || page < w.pages; page++) {
+		api_smartlock_log_list list;
+		api_request req;
+		api_response resp;
+		api_error err;
+
+		w.q.before = cursor[0] ? cursor : NULL;
+		if (api_req_activity(&req, &w.q, &err) != API_OK) {
+			code = cli_decode_failed(s, &err);
+			break;
+		}
+		if ((code = cli_send(s, &req, &resp)))
+			break;
+		if (api_decode_smartlock_logs(resp.body, resp.len, &list,
+					      &err) != API_OK) {
+			api_response_free(&resp);
+			code = cli_decode_failed(s, &err);
+			break;
+		}
+		api_response_free(&resp);
+		if (list.n == 0) {
+			api_smartlock_log_list_free(&list);
+			break;
+		}
+		if (strcmp(list.items[list.n - 1].id, cursor) == 0) {
+			api_smartlock_log_list_free(&list);
+			cli_errorf(s->ctx, "activity log: the server answered the "
+				   "same page again; stopping");
+			code = CLI_EXIT_API;
+			break;
+		}
+		/* names for the table, read once the log has answered */
+		if (t && !named) {
+			named = true;
+			cli_lock_names_load(s, &n);
+		}
+		for (size_t i = 0; i < list.n; i++) {
+			if (fmt == CLI_FORMAT_JSON) {
+				entry_json(&j, &list.items[i]);
+				if (w.stream)
+					cli_json_end_document(&j);
+			} else {
+				entry_row(s, t, &n, &list.items[i]);
+			}
+		}
+		if (t && w.stream && cli_table_rows(t) > 0) {
+			cli_print_rows(s, t, header);
+			header = false;
+		}
+		fflush(s->ctx->out);
+		snprintf(cursor, sizeof cursor, "%s", list.items[list.n - 1].id);
+		bool more = list.n >= (size_t)w.q.limit;
+		api_smartlock_log_list_free(&list);
+		if (!more)
+			break; /* a short page is the oldest */
+	}
+	if (opened) {
+		cli_json_end_array(&j);
+		cli_json_end_document(&j);
+	}
+	if (t && code == CLI_EXIT_OK && (!w.stream || header))
+		cli_print_rows(s, t, header);
+	cli_table_free(t);
+	cli_lock_names_free(&n);
+	return code;
+}
