@@ -41,8 +41,7 @@
 	X(OPT_UNTIL, "until", required_argument)                \
 	X(OPT_WEEKDAYS, "weekdays", required_argument)          \
 	X(OPT_TIME, "time", required_argument)                  \
-	/* auths (issue 14) */                                  \
-	X(OPT_USER, "user", required_argument)                  \
+	/* auths (issue 14; --user is activity's below too) */  \
 	X(OPT_TYPE, "type", required_argument)                  \
 	X(OPT_WEBHOOK, "webhook", required_argument)            \
 	X(OPT_SECRET_FILE, "secret-file", required_argument)    \

@@ -8,7 +8,8 @@
  * enables, d deletes, each after a dialog that names the person, the
  * type and every lock (default No); Yes sends one request per lock
  * (model/access.h), and the row says "pending" until a re-read shows
- * the change. The pane follows its changes and reports how they ended,
+ * the change; A opens the Activity pane filtered to the row's person.
+ * The pane follows its changes and reports how they ended,
  * visible or not; a 423 is reported as the API said it, and nothing is
  * sent again. The view is rebuilt from the model's lists at each use, so
  * it never holds a pointer into a list the cache may have replaced.
@@ -47,6 +48,8 @@ static const struct ui_binding keys[] = {
 		     "Delete the selected authorization on its locks"),
 	UI_BIND_HELP('S', UI_ACTION_SHOW_SECRET,
 		     "Show the keypad code of the selected authorization"),
+	UI_BIND_HELP('A', UI_ACTION_ACTIVITY,
+		     "Show the activity of the selected person"),
 };
 
 static const struct ui_hint hints[] = {
@@ -54,6 +57,7 @@ static const struct ui_hint hints[] = {
 	{ UI_ACTION_DELETE, UI_ACTION_NONE, "delete" },
 	{ UI_ACTION_OPEN, UI_ACTION_NONE, "details" },
 	{ UI_ACTION_SHOW_SECRET, UI_ACTION_NONE, "code" },
+	{ UI_ACTION_ACTIVITY, UI_ACTION_NONE, "activity" },
 	{ UI_ACTION_FILTER, UI_ACTION_NONE, "filter" },
 	{ UI_ACTION_REFRESH, UI_ACTION_NONE, "reload" },
 };
@@ -549,6 +553,26 @@ static void report_followed(struct app *a, struct access_state *st)
 	st->n_follow = keep;
 }
 
+/* A: the Activity pane, filtered to the row's person: their account user,
+ * else (nobody's app, a keypad code, a fob) this authorization on its
+ * first lock, which is how the activity log names them. */
+static void show_activity(struct app *a, const struct view *v, const model_access_row *r)
+{
+	const model_access_person *p = &v->g.people[r->person];
+	const api_smartlock_auth *first = row_auth(v, r, 0);
+	char who[100];
+	struct ui_activity_scope scope = { .who = who };
+
+	esc(who, sizeof who, p->name);
+	if (p->account_user_id) {
+		scope.account_user_id = p->account_user_id;
+	} else {
+		scope.smartlock_id = first->smartlock_id;
+		scope.auth_id = first->id;
+	}
+	pane_activity_show(a, &scope);
+}
+
 /* ---- the pane ------------------------------------------------------------------ */
 
 static void enter(struct app *a, void *vst)
@@ -590,6 +614,10 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 	case UI_ACTION_SHOW_SECRET:
 		if (selected(st, &v))
 			show_code(a, &v, selected(st, &v));
+		break;
+	case UI_ACTION_ACTIVITY:
+		if (selected(st, &v))
+			show_activity(a, &v, selected(st, &v));
 		break;
 	case UI_ACTION_REFRESH:
 		if (model_access_refresh(a->m, true, &err) != API_OK)

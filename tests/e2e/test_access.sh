@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # End-to-end tests of pane 5, Access (issue 14): the real nukitui in tmux
 # against nuki-sim. The list grouped by person with its columns; the
-# detail with the keypad code masked until S; x with its dialog (n sends
+# detail with the keypad code masked until S; A opening Activity filtered
+# to the person (an account user, or a keypad code); x with its dialog (n sends
 # nothing, y sends one request per lock, the row is pending until a
 # re-read confirms it, the window survives); a 423 on a busy lock
 # reported and not retried; d on a row of two locks sends two DELETEs;
@@ -86,6 +87,26 @@ check wait_for "358946"
 $T send-keys Escape
 name="Esc closes it"
 check wait_gone "358946"
+
+# ---- A: the person's activity -----------------------------------------------
+$T send-keys A
+name="A on the cleaner opens Activity filtered to that keypad code"
+check wait_for "Front door  · Cleaning service"
+name="... its entries"
+check wait_row "Cleaning service" "Keypad code"
+name="... read by the authorization on its lock"
+check wait_requests "GET /smartlock/$FRONT/log?.*authId=$CLEANER" 1
+$T send-keys 5
+wait_for "Old cleaner code" >/dev/null
+select_row "Anna Berger" >/dev/null
+$T send-keys A
+name="A on an account user opens Activity filtered to that user"
+check wait_for "All locks  · Anna Berger"
+name="... read by accountUserId on every lock"
+check wait_requests "GET /smartlock/log?.*accountUserId=110930" 1
+$T send-keys 5
+wait_for "Old cleaner code" >/dev/null
+select_row "Cleaning service" >/dev/null
 
 # ---- x: the dialog, n, y -----------------------------------------------------
 $T send-keys x
