@@ -64,7 +64,8 @@ typedef struct api_http api_http;
 	X(MODEL_ACTIONS, "actions")                                     \
 	X(MODEL_REQUESTS, "requests")                                   \
 	/* issue 12 */                                                  \
-	X(MODEL_ACTIVITY, "activity log")
+	X(MODEL_ACTIVITY, "activity log")                                       \
+	X(MODEL_ACCESS, "authorizations")
 
 typedef enum model_topic {
 #define X(name, text) name,
@@ -488,5 +489,8 @@ api_status model_webhook_delete(model *m, int64_t webhook_id,
 bool model_action(model *m, model_action_id id, model_action_info *out);
 /* Wipe the secret kept for action id (once the UI has shown it). */
 void model_action_forget_secret(model *m, model_action_id id);
+
+/* Authorizations and account users, and their changes (issue 14). */
+#include "model/access.h"
 
 #endif
