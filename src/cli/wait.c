@@ -34,10 +34,7 @@
 
 static int64_t mono_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return api_http_now_ms();
 }
 
 static void nap_ms(int64_t ms)
@@ -48,16 +45,27 @@ static void nap_ms(int64_t ms)
 		;
 }
 
-int64_t cli_deadline_ms(const session *s)
+int64_t cli_budget_ms(const session *s)
 {
 	int budget = s->ctx->budget_seconds > 0 ? s->ctx->budget_seconds : BUDGET_DEFAULT_S;
 
-	return s->started_ms + (int64_t)budget * 1000;
+	return (int64_t)budget * 1000;
+}
+
+int64_t cli_deadline_ms(const session *s)
+{
+	return s->deadline_ms;
 }
 
 void cli_session_start(session *s)
 {
 	s->started_ms = mono_ms();
+	s->deadline_ms = s->started_ms + cli_budget_ms(s);
+}
+
+void cli_progress(session *s)
+{
+	s->deadline_ms = mono_ms() + cli_budget_ms(s);
 }
 
 int cli_get_smartlock(session *s, int64_t id, api_smartlock *out)
