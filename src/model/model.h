@@ -489,6 +489,31 @@ bool model_action(model *m, model_action_id id, model_action_info *out);
 /* Wipe the secret kept for action id (once the UI has shown it). */
 void model_action_forget_secret(model *m, model_action_id id);
 
+/* ---- issue 15: page sizes, prefetching, the first pages at start ------ */
+
+/* model_log_open, starting a log that is not open yet at page size limit
+ * (within the source's range; 0: as model_log_open) instead of
+ * cfg.log_limit, so that a view with a size of its own asks for its
+ * first page once, at that size. An open log keeps its size. */
+api_status model_log_open_sized(model *m, const model_log_source *src,
+				const void *params, long limit,
+				model_log **out, api_error *err);
+
+/* The person is near the end of the page h shows: read the next older
+ * page (as model_log_next would show it) into the cache, in the
+ * background, so that next shows it at once. At most one page ahead, one
+ * read per log; nothing when the page is the oldest or not loaded, while
+ * failed-only pages are filled or a walk goes on, when the page is
+ * cached already, or when the cache could not keep it beside the page
+ * shown. Returns whether a read was started. */
+bool model_log_prefetch(model *m, model_log *h);
+/* Read the newest page of the log of src with params, as model_log_open
+ * would ask for it, into the cache without opening the log (a pane not
+ * shown yet, at start), unless a fresh copy is there or a read is under
+ * way. API_ERR_INVALID for bad params, API_ERR_NOMEM. */
+api_status model_log_warm(model *m, const model_log_source *src,
+			  const void *params, api_error *err);
+
 /* ---- issue 15: a parallel export of the activity log ------------------ */
 
 /* The activity log of a date range, read over several requests at once
