@@ -256,6 +256,7 @@ typedef struct out {
 	cli_table *t;
 	cli_lock_names n;
 	bool named, header;
+	size_t rows;
 	cli_json j;
 } out;
 
@@ -302,17 +303,22 @@ static int export_range(session *s, walk *w, out *o)
 	}
 	for (;;) {
 		const api_smartlock_log *e;
-		bool any = false;
 
+		/* rows go out in the serial walk's pages (a table's columns
+		 * then line up as they do there); JSON Lines at once */
 		while ((e = model_export_next(x))) {
 			out_entry(o, e);
-			any = true;
+			if (++o->rows % (size_t)w->q.limit == 0)
+				out_flush(o);
 		}
-		if (any)
+		if (!o->t)
+			fflush(s->ctx->out);
+		if (model_export_done(x)) {
 			out_flush(o);
-		if (model_export_done(x))
 			break;
+		}
 		if (model_export_poll(x, -1, &err) != API_OK) {
+			out_flush(o); /* what came before the failure */
 			cli_errorf(s->ctx, "%s", err.message);
 			code = api_status_exit_code(err.kind);
 			if (!code)
