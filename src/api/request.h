@@ -36,7 +36,14 @@ typedef enum api_method { API_GET, API_PUT, API_POST, API_DELETE } api_method;
 	X(API_CALL_ACTION_ADVANCED, "smart lock action (advanced)", 200)    \
 	X(API_CALL_AUTH_CREATE_ADVANCED, "create authorization (advanced)", 200) \
 	/* issue 12: the activity log (api/activity.h) */                   \
-	X(API_CALL_ACTIVITY, "activity log", 200)
+	X(API_CALL_ACTIVITY, "activity log", 200)                               \
+	/* authorizations and account users (api/access.h) */             \
+	X(API_CALL_AUTHS_LIST, "list authorizations", 200)                  \
+	X(API_CALL_SMARTLOCK_AUTHS, "list authorizations of a lock", 200)   \
+	X(API_CALL_SMARTLOCK_AUTH_GET, "get authorization", 200)            \
+	X(API_CALL_SMARTLOCK_AUTH_UPDATE, "update authorization", 204)      \
+	X(API_CALL_SMARTLOCK_AUTH_DELETE, "delete authorization", 204)      \
+	X(API_CALL_ACCOUNT_USERS, "list account users", 200)
 
 typedef enum api_call {
 #define X(name, text, status) name,

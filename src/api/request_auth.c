@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/access.h"
 #include "api/private.h"
 #include "api/text.h"
 #include "api/timefmt.h"
@@ -22,37 +23,10 @@
 
 /* ---- authorizations ------------------------------------------------------- */
 
+/* The name rule is access.c's, for app authorizations (1..32). */
 static api_status check_auth_name(const char *name, api_error *err)
 {
-	if (!name || name[0] == '\0')
-		return api_error_set(err, API_ERR_INVALID, 0,
-				     "authorization name must not be empty");
-	const unsigned char *s = (const unsigned char *)name;
-	size_t n = strlen(name), chars = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = text_utf8_decode(s + i, n - i, &cp);
-		if (len == 0)
-			return api_error_set(err, API_ERR_INVALID, 0,
-					     "authorization name is not valid "
-					     "UTF-8 (byte 0x%02x at byte "
-					     "position %zu)",
-					     s[i], i + 1);
-		chars++;
-		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
-			return api_error_set(err, API_ERR_INVALID, 0,
-					     "authorization name contains a "
-					     "control character (U+%04" PRIX32
-					     " at character %zu); remove it",
-					     cp, chars);
-		i += len;
-	}
-	if (chars > API_AUTH_NAME_MAX)
-		return api_error_set(err, API_ERR_INVALID, 0,
-				     "authorization name is too long: at most "
-				     "%d characters (got %zu)",
-				     API_AUTH_NAME_MAX, chars);
-	return API_OK;
+	return api_validate_auth_name(name, API_AUTH_APP, err);
 }
 
 static api_status check_date(const char *field, const char *s,

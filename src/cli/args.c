@@ -347,3 +347,60 @@ bool cli_parse_long(const char *s, long min, long max, const char *what,
 	*out = (long)v;
 	return true;
 }
+
+/* ---- authorization types (auths --type) --------------------------------- */
+
+static bool add_type(int t, int *types, size_t max_n, size_t *n, char *msg,
+		     size_t msglen)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (types[i] == t)
+			return fail(msg, msglen,
+				    "authorization type %d (%s) is given twice",
+				    t, api_auth_type_name(t));
+	if (*n == max_n)
+		return fail(msg, msglen, "at most %zu authorization types",
+			    max_n);
+	types[(*n)++] = t;
+	return true;
+}
+
+bool cli_parse_auth_types(const char *s, int *types, size_t max_n, size_t *n,
+			  char *msg, size_t msglen)
+{
+	const char *p = s ? s : "";
+	char word[32], buf[128];
+
+	*n = 0;
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		const api_code *c = NULL;
+		int64_t v;
+
+		if (len > 0 && len < sizeof word) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			if (digits(p, len, 0, 255, &v))
+				c = api_code_find(API_CODES_AUTH_TYPE, (int)v);
+			else
+				c = api_code_parse(API_CODES_AUTH_TYPE, word);
+		}
+		if (!c)
+			return fail(msg, msglen,
+				    "unknown authorization type '%s': use app, "
+				    "bridge, fob, keypad, keypad-code, z-key, "
+				    "virtual or their numbers "
+				    "(comma-separated)",
+				    shown(buf, sizeof buf, p, len));
+		if (!add_type(c->code, types, max_n, n, msg, msglen) ||
+		    (c->code == API_AUTH_KEYPAD && strcasecmp(word, "keypad") == 0 &&
+		     !add_type(API_AUTH_KEYPAD_CODE, types, max_n, n, msg,
+			       msglen)))
+			return false;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return true;
+}

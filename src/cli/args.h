@@ -67,4 +67,13 @@ bool cli_parse_time(const char *s, const char *what, int64_t *epoch,
 bool cli_parse_long(const char *s, long min, long max, const char *what,
 		    long *out, char *msg, size_t msglen);
 
+/* --type of `auths`: a comma-separated list of authorization types, each
+ * a key of api/codes' list (app, bridge, fob, keypad, keypad-code, z-key,
+ * virtual; any case) or its number. "keypad" means both keypad (3) and
+ * keypad code (13), which is what a person asking for keypads wants.
+ * Codes go to types (at most max_n, each once, in order); a type given
+ * twice is refused. */
+bool cli_parse_auth_types(const char *s, int *types, size_t max_n, size_t *n,
+			  char *msg, size_t msglen);
+
 #endif

@@ -158,8 +158,21 @@ static const struct command {
 	  0, 1, false, cli_cmd_logs },
 	{ "auth", "auth create --name NAME --account-user ID "
 		  "--smartlock ID[,ID...] [--remote] [--from TIME --until TIME] "
-		  "[--weekdays mon,tue,...] [--time HH:MM-HH:MM]",
-	  "create an app authorization (advanced, asynchronous)",
+		  "[--weekdays mon,tue,...] [--time HH:MM-HH:MM] | "
+		  "auth enable|disable|delete LOCK_ID AUTH_ID",
+	  "create, enable, disable or delete an authorization",
+	  "auth enable|disable LOCK_ID AUTH_ID\n"
+	  "  Read authorization AUTH_ID of smart lock LOCK_ID (ids as `nukitui\n"
+	  "  auths` lists them) and send it back whole with enabled changed,\n"
+	  "  so that its time window and keypad code stay. Nothing is sent\n"
+	  "  when it is enabled (disabled) already.\n"
+	  "auth delete LOCK_ID AUTH_ID\n"
+	  "  Delete the authorization: one DELETE.\n"
+	  "The API accepts a change and the lock applies it shortly after; a\n"
+	  "423 means another change to that lock is still pending: try again\n"
+	  "in a moment. Nothing is ever retried.\n"
+	  "\n"
+	  "auth create ...\n"
 	  "Create an app authorization for account user ID on one or more\n"
 	  "smart locks with PUT /smartlock/auth/advanced; prints the\n"
 	  "requestId whose webhook reports the outcome.\n"
@@ -176,7 +189,25 @@ static const struct command {
 	  BIT(OPT_NAME) | BIT(OPT_ACCOUNT_USER) | BIT(OPT_SMARTLOCK) |
 		  BIT(OPT_REMOTE) | BIT(OPT_FROM) | BIT(OPT_UNTIL) |
 		  BIT(OPT_WEEKDAYS) | BIT(OPT_TIME),
-	  1, 1, true, cli_cmd_auth },
+	  1, 3, true, cli_cmd_auth },
+	  	/* authorizations and account users (issue 14; cmd_access.c) */
+	{ "auths", "auths [LOCK_ID] [--user ID|none] [--type LIST]",
+	  "who may open which lock: authorizations",
+	  "List the authorizations of every smart lock, or of LOCK_ID: app\n"
+	  "users, keypad codes, fobs, ... with when each may be used (days,\n"
+	  "hours, dates) and when it was last used. Keypad codes are secrets\n"
+	  "and are not shown (--json says hasCode).\n"
+	  "\n"
+	  "  --user ID     only those of account user ID (`nukitui users`);\n"
+	  "                none: only those without an account user\n"
+	  "  --type LIST   only these types, comma-separated: app, bridge, fob,\n"
+	  "                keypad (keypad and keypad codes), keypad-code, z-key,\n"
+	  "                virtual, or their numbers\n",
+	  BIT(OPT_USER) | BIT(OPT_TYPE), 0, 1, false, cli_cmd_auths },
+	{ "users", "users", "list account users",
+	  "List the account users (the people authorizations belong to),\n"
+	  "with their ids, names and e-mail addresses.\n",
+	  0, 0, 0, false, cli_cmd_users },
 	/* issue 13 */
 	{ "verify", "verify (--webhook ID | --secret-file FILE) --signature HEX "
 		    "[BODY_FILE]",

@@ -2,6 +2,7 @@
 /*
  * cmd_auth: auth create, an app authorization through the asynchronous
  * PUT /smartlock/auth/advanced; every option is checked before sending.
+ * auth enable, disable and delete are cmd_access.c's.
  */
 #include "config.h"
 
@@ -30,8 +31,16 @@ int cli_cmd_auth(session *s)
 	size_t n;
 	int code;
 
+	if (strcmp(p->pos[0], "enable") == 0 ||
+	    strcmp(p->pos[0], "disable") == 0 ||
+	    strcmp(p->pos[0], "delete") == 0)
+		return cli_cmd_auth_change(s); /* cmd_access.c */
 	if (strcmp(p->pos[0], "create") != 0)
-		return cli_usage_error(s, "auth: the only subcommand is 'create'; "
+		return cli_usage_error(s, "auth: the subcommands are create, "
+				      "enable, disable and delete; try "
+				      "'nukitui auth --help'");
+	if (p->npos != 1)
+		return cli_usage_error(s, "auth create takes options only; "
 				      "try 'nukitui auth --help'");
 	if (!p->value[OPT_NAME] || !p->value[OPT_ACCOUNT_USER] ||
 	    !p->value[OPT_SMARTLOCK])

@@ -41,6 +41,8 @@
 	X(OPT_UNTIL, "until", required_argument)                \
 	X(OPT_WEEKDAYS, "weekdays", required_argument)          \
 	X(OPT_TIME, "time", required_argument)                  \
+	/* auths (issue 14; --user is activity's below too) */  \
+	X(OPT_TYPE, "type", required_argument)                  \
 	X(OPT_WEBHOOK, "webhook", required_argument)            \
 	X(OPT_SECRET_FILE, "secret-file", required_argument)    \
 	X(OPT_SIGNATURE, "signature", required_argument)        \
@@ -95,6 +97,11 @@ int cli_cmd_webhooks(session *s);
 int cli_cmd_keys(session *s);
 int cli_cmd_logs(session *s);
 int cli_cmd_auth(session *s);
+/* cmd_access.c: auths, users, and auth enable|disable|delete (which
+ * cli_cmd_auth hands on). */
+int cli_cmd_auths(session *s);
+int cli_cmd_users(session *s);
+int cli_cmd_auth_change(session *s);
 /* issue 13 (cmd_deliveries.c): webhooks health, webhooks secret ID,
  * verify */
 int cli_cmd_webhooks_health(session *s);

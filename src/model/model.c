@@ -58,6 +58,7 @@ static const struct module_timers {
 	{lists_due_ms, lists_run_timers},
 	{logs_due_ms, logs_run_timers},
 	{outcome_due_ms, outcome_run_timers},
+	{access_due_ms, access_run_timers},
 	{health_due_ms, health_run_timers},
 };
 
@@ -202,6 +203,7 @@ void model_free(model *m)
 		free(f);
 	}
 	logs_free_all(m);
+	access_free(m);
 	health_free(m);
 	cache_free(m->c);
 	free(m);

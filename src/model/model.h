@@ -64,7 +64,8 @@ typedef struct api_http api_http;
 	X(MODEL_ACTIONS, "actions")                                     \
 	X(MODEL_REQUESTS, "requests")                                   \
 	/* issue 12 */                                                  \
-	X(MODEL_ACTIVITY, "activity log")
+	X(MODEL_ACTIVITY, "activity log")                                       \
+	X(MODEL_ACCESS, "authorizations")
 
 typedef enum model_topic {
 #define X(name, text) name,
@@ -571,5 +572,8 @@ bool model_export_done(const model_export *x);
 model_export_stats model_export_get_stats(const model_export *x);
 /* Abort what runs and free everything. NULL is fine. */
 void model_export_free(model_export *x);
+
+/* Authorizations and account users, and their changes (issue 14). */
+#include "model/access.h"
 
 #endif

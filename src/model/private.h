@@ -14,6 +14,7 @@
  *   kind_webhook_logs.c  the webhook-log source
  *   actions.c  lock, unlock, webhook create/delete, settle reads
  *   outcome.c  looking for advanced-action results in the webhook logs
+ *   access.c   authorizations and account users, and their changes
  */
 #ifndef NUKI_MODEL_PRIVATE_H
 #define NUKI_MODEL_PRIVATE_H
@@ -182,6 +183,14 @@ void outcome_match_page(model *m, const api_webhook_log_list *page);
 int64_t outcome_due_ms(model *m, int64_t now);
 void outcome_run_timers(model *m, int64_t now);
 
+/* ---- access.c (issue 14: authorizations, account users) ------------------ */
+
+struct access_state;
+int64_t access_due_ms(model *m, int64_t now);
+void access_run_timers(model *m, int64_t now);
+/* Free the module's state (its fetches are freed with the model's). */
+void access_free(model *m);
+
 /* ---- webhook_health.c (issue 13) --------------------------------------- */
 
 int64_t health_due_ms(model *m, int64_t now);
@@ -205,6 +214,7 @@ struct model {
 	unsigned dirty;
 	model_observer_fn obs;
 	void *obs_ctx;
+	struct access_state *access;    /* access.c; NULL until first used */
 	struct health_state *health;    /* webhook_health.c; NULL until asked */
 };
 

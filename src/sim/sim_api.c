@@ -17,6 +17,7 @@
 #include <cjson/cJSON.h>
 #include <microhttpd.h>
 
+#include "sim/sim_access.h"
 #include "sim/sim_util.h"
 
 #define SIM_MAX_SEGS 8
@@ -595,7 +596,8 @@ static unsigned sim_h_auth_adv(sim_state *st, const sim_call *c,
 		}
 		list[n++] = v;
 	}
-	if (!sim_state_auth_advanced(st, list, n, request_id, c->now_ms))
+	if (!sim_access_create_advanced(st, o, list, n, c->now_ms) ||
+	    !sim_state_auth_advanced(st, list, n, request_id, c->now_ms))
 		sim_reply_nomem(r);
 	else
 		sim_reply_request_id(r, request_id);
@@ -673,10 +675,39 @@ static unsigned sim_h_activity_lock(sim_state *st, const sim_call *c,
 			      sim_activity_page(sim_state_activity(st), &q));
 }
 
+/* ---- authorizations and account users (sim_access.c) ----------------------
+ */
+
+#define SIM_ACCESS_ROUTE(fn)                                                  \
+	static unsigned sim_h_##fn(sim_state *st, const sim_call *c,           \
+				   const sim_match *m, sim_reply *r)           \
+	{                                                                     \
+		return sim_access_##fn(st, c, m->args, r);                    \
+	}
+SIM_ACCESS_ROUTE(list_all)
+SIM_ACCESS_ROUTE(create_all)
+SIM_ACCESS_ROUTE(list_lock)
+SIM_ACCESS_ROUTE(create)
+SIM_ACCESS_ROUTE(get)
+SIM_ACCESS_ROUTE(update)
+SIM_ACCESS_ROUTE(delete)
+SIM_ACCESS_ROUTE(users)
+#undef SIM_ACCESS_ROUTE
+
 /* ---- routing --------------------------------------------------------------
  */
 
 static const sim_route sim_routes[] = {
+	/* authorizations and account users: first, so that GET
+	 * /smartlock/auth is not taken for GET /smartlock/{id} */
+	{"GET", "/smartlock/auth", sim_h_list_all},
+	{"PUT", "/smartlock/auth", sim_h_create_all},
+	{"GET", "/smartlock/*/auth", sim_h_list_lock},
+	{"PUT", "/smartlock/*/auth", sim_h_create},
+	{"GET", "/smartlock/*/auth/*", sim_h_get},
+	{"POST", "/smartlock/*/auth/*", sim_h_update},
+	{"DELETE", "/smartlock/*/auth/*", sim_h_delete},
+	{"GET", "/account/user", sim_h_users},
 	{"GET", "/api/decentralWebhook", sim_h_hooks_list},
 	{"PUT", "/api/decentralWebhook", sim_h_hooks_put},
 	{"DELETE", "/api/decentralWebhook/*", sim_h_hooks_delete},

@@ -56,6 +56,10 @@ struct sim_log {
 	uint32_t hist_base;
 	sim_lock *locks;
 	size_t nlocks;
+	sim_auth *auths; /* the account's people, for AUTHS and ACCOUNT_USER */
+	size_t nauths;
+	sim_user *users;
+	size_t nusers;
 	sim_log_target *targets;
 	size_t ntargets;
 	sim_log_live *live;
@@ -101,7 +105,29 @@ void sim_log_free(sim_log *lg)
 	free(lg->targets);
 	free(lg->live);
 	free(lg->locks);
+	free(lg->auths);
+	free(lg->users);
 	free(lg);
+}
+
+/* Copies of the account users and authorizations as they are now. */
+static bool sim_log_snapshot_people(sim_log *lg, const sim_people *p)
+{
+	if (p->nauths > 0) {
+		lg->auths = malloc(p->nauths * sizeof *lg->auths);
+		if (lg->auths == NULL)
+			return false;
+		memcpy(lg->auths, p->auths, p->nauths * sizeof *lg->auths);
+		lg->nauths = p->nauths;
+	}
+	if (p->nusers > 0) {
+		lg->users = malloc(p->nusers * sizeof *lg->users);
+		if (lg->users == NULL)
+			return false;
+		memcpy(lg->users, p->users, p->nusers * sizeof *lg->users);
+		lg->nusers = p->nusers;
+	}
+	return true;
 }
 
 sim_log *sim_log_new(const sim_account *a, const sim_apikey *key, unsigned slot,
@@ -125,6 +151,8 @@ sim_log *sim_log_new(const sim_account *a, const sim_apikey *key, unsigned slot,
 		goto fail;
 	memcpy(lg->locks, a->locks, a->nlocks * sizeof *lg->locks);
 	lg->nlocks = a->nlocks;
+	if (!sim_log_snapshot_people(lg, &a->people))
+		goto fail;
 	for (size_t i = 0; i < a->nhooks; i++) {
 		const sim_webhook *w = &a->hooks[i];
 		sim_log_target *t = &lg->targets[lg->ntargets];
@@ -288,39 +316,26 @@ static char *sim_log_print(cJSON *o)
 	return s;
 }
 
-static char *sim_log_body_auths(const sim_lock *l, uint64_t h, uint32_t ts)
+/* DEVICE_AUTHS about one of the account's authorizations: one of lock
+ * l's when it has any, else any of them (on its own lock). The demo
+ * account's people, so that the access and activity views agree. */
+static char *sim_log_body_auths(const sim_log *lg, const sim_lock *l,
+				uint64_t h)
 {
-	static const char *const names[] = {"Anna",	  "Ben",
-					    "Cleaner",	  "Guest 12",
-					    "Parcel box", "Holiday flat"};
-	static const int types[] = {0, 0, 2, 13, 13, 0};
-	cJSON *o = cJSON_CreateObject(), *e;
-	char id[SIM_ID_LEN + 1], date[SIM_DATE_MAX];
-	unsigned k = (unsigned)((h >> 9) % 6);
+	size_t n = 0, k;
 
-	if (o == NULL)
+	if (lg->nauths == 0)
 		return NULL;
-	snprintf(id, sizeof id, "%08" PRIx32 "%016" PRIx64,
-		 SIM_LOG_EPOCH - 86400u * 200u + k * 3600u, (uint64_t)k + 1);
-	sim_format_date((int64_t)(ts - 1) * 1000, date, sizeof date);
-	if (cJSON_AddStringToObject(o, "feature", "DEVICE_AUTHS") == NULL ||
-	    !cJSON_AddBoolToObject(o, "deleted", (h >> 14) % 10 == 0) ||
-	    (e = cJSON_AddObjectToObject(o, "smartlockAuth")) == NULL ||
-	    !cJSON_AddStringToObject(e, "id", id) ||
-	    !cJSON_AddNumberToObject(e, "smartlockId",
-				     (double)l->smartlock_id) ||
-	    !cJSON_AddNumberToObject(e, "authId", 10 + k) ||
-	    !cJSON_AddNumberToObject(e, "type", types[k]) ||
-	    !cJSON_AddStringToObject(e, "name", names[k]) ||
-	    !cJSON_AddBoolToObject(e, "enabled", (h >> 18) % 8 != 0) ||
-	    !cJSON_AddBoolToObject(e, "remoteAllowed", k != 3) ||
-	    !cJSON_AddNumberToObject(e, "lockCount",
-				     (double)((h >> 22) % 400)) ||
-	    !cJSON_AddStringToObject(e, "updateDate", date)) {
-		cJSON_Delete(o);
-		return NULL;
+	for (size_t i = 0; i < lg->nauths; i++)
+		n += lg->auths[i].smartlock_id == l->smartlock_id;
+	k = (size_t)((h >> 9) % (n ? n : lg->nauths));
+	for (size_t i = 0; i < lg->nauths; i++) {
+		if (n && lg->auths[i].smartlock_id != l->smartlock_id)
+			continue;
+		if (k-- == 0)
+			return sim_auth_body(&lg->auths[i], false);
 	}
-	return sim_log_print(o);
+	return NULL;
 }
 
 static char *sim_log_body_config(const sim_lock *l, uint64_t h)
@@ -350,31 +365,12 @@ static char *sim_log_body_config(const sim_lock *l, uint64_t h)
 	return sim_log_print(o);
 }
 
+/* ACCOUNT_USER about one of the account users. */
 static char *sim_log_body_user(const sim_log *lg, uint64_t h)
 {
-	static const char *const names[] = {"Anna", "Ben", "Carla", "Dev"};
-	static const char *const mails[] = {
-		"anna@example.com", "ben@example.com", "carla@example.org",
-		"dev@example.net"};
-	cJSON *o = cJSON_CreateObject(), *u;
-	unsigned k = (unsigned)((h >> 9) % 4);
-
-	if (o == NULL)
+	if (lg->nusers == 0)
 		return NULL;
-	if (cJSON_AddStringToObject(o, "feature", "ACCOUNT_USER") == NULL ||
-	    !cJSON_AddBoolToObject(o, "deleted", false) ||
-	    (u = cJSON_AddObjectToObject(o, "accountUser")) == NULL ||
-	    !cJSON_AddNumberToObject(
-		    u, "accountUserId",
-		    (double)(lg->account_id % 100000 * 10 + (int)k)) ||
-	    !cJSON_AddNumberToObject(u, "accountId", lg->account_id) ||
-	    !cJSON_AddStringToObject(u, "email", mails[k]) ||
-	    !cJSON_AddStringToObject(u, "name", names[k]) ||
-	    !cJSON_AddNumberToObject(u, "type", 0)) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return sim_log_print(o);
+	return sim_user_body(&lg->users[(h >> 9) % lg->nusers], false);
 }
 
 static char *sim_log_body_callback(const sim_lock *l, uint64_t h,
@@ -475,7 +471,13 @@ static bool sim_log_hist_entry(const sim_log *lg, size_t i, sim_log_entry *e)
 	} else {
 		sim_lock copy = *l;
 
-		switch (sim_log_pick_feature(t, h2 >> 3)) {
+		unsigned f = sim_log_pick_feature(t, h2 >> 3);
+
+		/* an account without people: a status change instead */
+		if ((f == SIM_FEATURE_DEVICE_AUTHS && lg->nauths == 0) ||
+		    (f == SIM_FEATURE_ACCOUNT_USER && lg->nusers == 0))
+			f = SIM_FEATURE_DEVICE_STATUS;
+		switch (f) {
 		case SIM_FEATURE_DEVICE_MASTERDATA:
 			body = sim_masterdata_body(l);
 			break;
@@ -483,7 +485,7 @@ static bool sim_log_hist_entry(const sim_log *lg, size_t i, sim_log_entry *e)
 			body = sim_log_body_config(l, h2);
 			break;
 		case SIM_FEATURE_DEVICE_AUTHS:
-			body = sim_log_body_auths(l, h2, e->ts);
+			body = sim_log_body_auths(lg, l, h2);
 			break;
 		case SIM_FEATURE_ACCOUNT_USER:
 			body = sim_log_body_user(lg, h2);

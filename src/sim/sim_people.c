@@ -344,3 +344,35 @@ cJSON *sim_user_json(const sim_user *u)
 	}
 	return o;
 }
+
+/* ---- webhook payloads --------------------------------------------------- */
+
+static char *sim_people_body(const char *feature, bool deleted,
+			     const char *key, cJSON *item)
+{
+	cJSON *o = cJSON_CreateObject();
+	char *s = NULL;
+
+	if (o != NULL && item != NULL &&
+	    cJSON_AddStringToObject(o, "feature", feature) != NULL &&
+	    cJSON_AddBoolToObject(o, "deleted", deleted) != NULL &&
+	    cJSON_AddItemToObject(o, key, item)) {
+		item = NULL;
+		s = cJSON_PrintUnformatted(o);
+	}
+	cJSON_Delete(item);
+	cJSON_Delete(o);
+	return s;
+}
+
+char *sim_auth_body(const sim_auth *a, bool deleted)
+{
+	return sim_people_body("DEVICE_AUTHS", deleted, "smartlockAuth",
+			       sim_auth_json(a));
+}
+
+char *sim_user_body(const sim_user *u, bool deleted)
+{
+	return sim_people_body("ACCOUNT_USER", deleted, "accountUser",
+			       sim_user_json(u));
+}

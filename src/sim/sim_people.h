@@ -111,4 +111,10 @@ bool sim_people_remove_auth(sim_people *p, int64_t smartlock_id,
 cJSON *sim_auth_json(const sim_auth *a);
 cJSON *sim_user_json(const sim_user *u);
 
+/* Webhook payloads (nuki-web-api.md 5.2), compact JSON (malloc'd) or
+ * NULL: DEVICE_AUTHS {feature, deleted, smartlockAuth} and ACCOUNT_USER
+ * {feature, deleted, accountUser}. */
+char *sim_auth_body(const sim_auth *a, bool deleted);
+char *sim_user_body(const sim_user *u, bool deleted);
+
 #endif

@@ -38,6 +38,7 @@ typedef struct sim_run {
 
 typedef struct sim_result {
 	int64_t due;
+	int feature; /* -1: an API-triggered result; else a device feature */
 	char request_id[SIM_REQUEST_ID_LEN];
 	char *body;
 } sim_result;
@@ -46,6 +47,8 @@ struct sim_state {
 	sim_account acct;
 	sim_log **logs; /* one per key, same order as acct.keys */
 	sim_run *runs;	/* one per lock, same order as acct.locks */
+	int64_t *auth_busy; /* per lock: an authorization change is pending
+			       until then (sim_mono_ms) */
 	sim_result *results;
 	size_t nresults, capresults;
 	sim_activity *activity; /* the locks' activity logs */
@@ -66,6 +69,7 @@ void sim_state_free(sim_state *st)
 	free(st->results);
 	free(st->logs);
 	free(st->runs);
+	free(st->auth_busy);
 	sim_activity_free(st->activity);
 	sim_account_free(&st->acct);
 	free(st);
@@ -87,7 +91,9 @@ sim_state *sim_state_new(const char *json, size_t len, long logs,
 	st->step_ms = step_ms ? step_ms : SIM_DEFAULT_STEP_MS;
 	st->logs = calloc(st->acct.nkeys, sizeof *st->logs);
 	st->runs = calloc(st->acct.nlocks, sizeof *st->runs);
-	if (st->logs == NULL || st->runs == NULL)
+	st->auth_busy = calloc(st->acct.nlocks ? st->acct.nlocks : 1,
+			       sizeof *st->auth_busy);
+	if (st->logs == NULL || st->runs == NULL || st->auth_busy == NULL)
 		goto nomem;
 	st->activity = sim_activity_new(&st->acct,
 					activity == 0	? SIM_ACTIVITY_DEFAULT
@@ -356,6 +362,7 @@ static bool sim_push_result(sim_state *st, const char *request_id, char *body,
 	}
 	r = &st->results[st->nresults++];
 	r->due = due;
+	r->feature = -1;
 	r->body = body;
 	snprintf(r->request_id, sizeof r->request_id, "%s", request_id);
 	return true;
@@ -437,13 +444,42 @@ void sim_state_tick(sim_state *st, int64_t now_ms)
 		sim_result *r = &st->results[i];
 
 		if (r->due <= now_ms) {
-			sim_emit_result(st, r->request_id, r->body);
+			if (r->feature >= 0)
+				sim_emit_device(st, (sim_feature)r->feature,
+						r->body);
+			else
+				sim_emit_result(st, r->request_id, r->body);
 			free(r->body);
 		} else {
 			st->results[keep++] = *r;
 		}
 	}
 	st->nresults = keep;
+}
+
+/* ---- authorizations -------------------------------------------------------
+ */
+
+bool sim_state_auth_busy(const sim_state *st, const sim_lock *l,
+			 int64_t now_ms)
+{
+	size_t i = (size_t)(l - st->acct.locks);
+
+	return i < st->acct.nlocks && now_ms < st->auth_busy[i];
+}
+
+bool sim_state_auth_changed(sim_state *st, const sim_auth *a, bool deleted,
+			    int64_t now_ms)
+{
+	const sim_lock *l = sim_account_lock(&st->acct, a->smartlock_id);
+	int64_t due = now_ms + st->step_ms;
+
+	if (l != NULL)
+		st->auth_busy[l - st->acct.locks] = due;
+	if (!sim_push_result(st, "", sim_auth_body(a, deleted), due))
+		return false;
+	st->results[st->nresults - 1].feature = SIM_FEATURE_DEVICE_AUTHS;
+	return true;
 }
 
 /* ---- webhooks -------------------------------------------------------------

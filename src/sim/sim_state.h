@@ -62,6 +62,18 @@ bool sim_state_advanced(sim_state *st, sim_lock *l, int action,
 bool sim_state_auth_advanced(sim_state *st, const int64_t *ids, size_t n,
 			     char *request_id, int64_t now_ms);
 
+/* Authorizations (changed by sim_access.c). A change to the
+ * authorizations of lock l accepted at now_ms keeps the lock busy for one
+ * step: further changes to it answer 423 until then. */
+bool sim_state_auth_busy(const sim_state *st, const sim_lock *l,
+			 int64_t now_ms);
+/* The change of a (deleted: a is gone) was accepted at now_ms: the lock
+ * is busy for one step, after which the device has it and a DEVICE_AUTHS
+ * delivery goes to every webhook subscribed to it. False when out of
+ * memory. */
+bool sim_state_auth_changed(sim_state *st, const sim_auth *a, bool deleted,
+			    int64_t now_ms);
+
 /* Register a webhook for the account's first API key with a new random
  * secret. NULL on failure. Valid until the next add or remove. */
 const sim_webhook *sim_state_add_webhook(sim_state *st, const char *url,

@@ -402,10 +402,11 @@ static const char *shown(const char *w, char *buf, size_t cap)
 {
 	size_t len = w ? strlen(w) : 0;
 
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)w[i] <= 0x20 || (unsigned char)w[i] >= 0x7f)
-			len = 64;
-	if (len == 0 || len > 40)
+	bool printable = true;
+
+	for (size_t i = 0; i < len && printable; i++)
+		printable = (unsigned char)w[i] > 0x20 && (unsigned char)w[i] < 0x7f;
+	if (!printable || len == 0 || len > 40)
 		snprintf(buf, cap, "(not shown)");
 	else
 		snprintf(buf, cap, "'%s'", w);

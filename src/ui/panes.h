@@ -36,7 +36,8 @@
 	X(PANE_LOCKS, '1', "Smart locks", pane_locks_ops)                \
 	X(PANE_WEBHOOKS, '2', "Webhooks", pane_webhooks_ops)             \
 	X(PANE_LOGS, '3', "Webhook logs", pane_logs_ops)                 \
-	X(PANE_ACTIVITY, '4', "Activity", pane_activity_ops)
+	X(PANE_ACTIVITY, '4', "Activity", pane_activity_ops)                    \
+	X(PANE_ACCESS, '5', "Access", pane_access_ops)
 
 enum ui_pane_id {
 #define X(id, digit, title, ops) id,

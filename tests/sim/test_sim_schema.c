@@ -204,6 +204,51 @@ static const field smartlock_log_fields[] = {
 };
 SCHEMA(smartlock_log, "SmartlockLog", smartlock_log_fields);
 
+/* issue 14: authorizations and account users. SmartlockAuth.type: [O]
+ * says "maximum: 2" but its description lists 0, 1, 2, 3, 13, 14, 15;
+ * the description is followed. */
+static const int auth_types[] = { 0, 1, 2, 3, 13, 14, 15, -1 };
+
+static const field smartlock_auth_fields[] = {
+	{ .name = "id", .type = F_STRING, .required = REQ },
+	{ .name = "smartlockId", .type = F_INT64, .required = REQ },
+	{ .name = "accountUserId", .type = F_INT32, .required = OPT },
+	{ .name = "authId", .type = F_INT32, .required = OPT },
+	{ .name = "code", .type = F_INT32, .required = OPT },
+	{ .name = "fingerprints", .type = F_STRMAP, .required = OPT },
+	{ .name = "type", .type = F_INT32, .required = REQ, .ints = auth_types },
+	{ .name = "name", .type = F_STRING, .required = REQ },
+	{ .name = "enabled", .type = F_BOOL, .required = REQ },
+	{ .name = "remoteAllowed", .type = F_BOOL, .required = REQ },
+	{ .name = "lockCount", .type = F_INT32, .required = REQ },
+	{ .name = "allowedFromDate", .type = F_DATETIME, .required = OPT },
+	{ .name = "allowedUntilDate", .type = F_DATETIME, .required = OPT },
+	{ .name = "allowedWeekDays", .type = F_INT32, .required = OPT, RANGE(0, 127) },
+	{ .name = "allowedFromTime", .type = F_INT32, .required = OPT },
+	{ .name = "allowedUntilTime", .type = F_INT32, .required = OPT },
+	{ .name = "lastActiveDate", .type = F_DATETIME, .required = OPT },
+	{ .name = "creationDate", .type = F_DATETIME, .required = OPT },
+	{ .name = "updateDate", .type = F_DATETIME, .required = OPT },
+	{ .name = "operationId", .type = F_OBJECT, .required = OPT },
+	{ .name = "error", .type = F_STRING, .required = OPT },
+	{ .name = "appId", .type = F_INT32, .required = OPT },
+	{ .name = "authTypeAsString", .type = F_STRING, .required = OPT },
+};
+SCHEMA(smartlock_auth, "SmartlockAuth", smartlock_auth_fields);
+
+static const field account_user_fields[] = {
+	{ .name = "accountUserId", .type = F_INT32, .required = REQ },
+	{ .name = "accountId", .type = F_INT32, .required = REQ },
+	{ .name = "type", .type = F_INT32, .required = OPT, RANGE(0, 1) },
+	{ .name = "email", .type = F_STRING, .required = REQ },
+	{ .name = "name", .type = F_STRING, .required = REQ },
+	{ .name = "language", .type = F_STRING, .required = OPT },
+	{ .name = "operationId", .type = F_STRING, .required = OPT },
+	{ .name = "creationDate", .type = F_DATETIME, .required = REQ },
+	{ .name = "updateDate", .type = F_DATETIME, .required = REQ },
+};
+SCHEMA(account_user, "AccountUser", account_user_fields);
+
 /* ---- the checker ---------------------------------------------------------- */
 
 static bool is_datetime(const char *s)
@@ -376,6 +421,13 @@ static const char *check_delivery(const cJSON *log, const char *at)
 	if (strcmp(feature, "DEVICE_LOGS") == 0)
 		return check(&smartlock_log,
 			     cJSON_GetObjectItem(body, "smartlockLog"), sub);
+	/* issue 14 */
+	if (strcmp(feature, "DEVICE_AUTHS") == 0)
+		return check(&smartlock_auth,
+			     cJSON_GetObjectItem(body, "smartlockAuth"), sub);
+	if (strcmp(feature, "ACCOUNT_USER") == 0)
+		return check(&account_user,
+			     cJSON_GetObjectItem(body, "accountUser"), sub);
 	return NULL;
 }
 
@@ -472,6 +524,36 @@ static const struct route_case {
 	{ "POST", "/smartlock/*/action/unlock/advanced",
 	  "/smartlock/" FRONT "/action/unlock/advanced", NULL, 200, ONE,
 	  &confirmation },
+	/* issue 14: authorizations and account users */
+	{ "GET", "/smartlock/auth", "/smartlock/auth", NULL, 200, ARRAY_OF,
+	  &smartlock_auth },
+	{ "GET", "/smartlock/auth", "/smartlock/auth?accountUserId=-1&types=13,2",
+	  NULL, 200, ARRAY_OF, &smartlock_auth },
+	{ "PUT", "/smartlock/auth", "/smartlock/auth",
+	  "{\"name\":\"Handyman\",\"accountUserId\":110933,"
+	  "\"remoteAllowed\":false,\"smartlockIds\":[" FRONT "," OPENER "],"
+	  "\"allowedUntilDate\":\"2027-01-01T00:00:00Z\"}",
+	  204, EMPTY, NULL },
+	{ "GET", "/smartlock/*/auth", "/smartlock/" FRONT "/auth", NULL, 200,
+	  ARRAY_OF, &smartlock_auth },
+	{ "PUT", "/smartlock/*/auth", "/smartlock/" FRONT "/auth",
+	  "{\"name\":\"Dog walker\",\"type\":13,\"code\":456789,"
+	  "\"remoteAllowed\":false,\"allowedWeekDays\":3}",
+	  204, EMPTY, NULL },
+	{ "GET", "/smartlock/*/auth/*",
+	  "/smartlock/" FRONT "/auth/65e0c0de000000000000000a", NULL, 200, ONE,
+	  &smartlock_auth },
+	{ "POST", "/smartlock/*/auth/*",
+	  "/smartlock/" FRONT "/auth/65e0c0de000000000000000a",
+	  "{\"name\":\"Cleaning service\",\"enabled\":false,"
+	  "\"remoteAllowed\":false,\"allowedWeekDays\":124,"
+	  "\"allowedFromTime\":480,\"allowedUntilTime\":750,\"code\":358946}",
+	  204, EMPTY, NULL },
+	{ "DELETE", "/smartlock/*/auth/*",
+	  "/smartlock/" OPENER "/auth/65e0c0de0000000000000010", NULL, 204,
+	  EMPTY, NULL },
+	{ "GET", "/account/user", "/account/user", NULL, 200, ARRAY_OF,
+	  &account_user },
 };
 
 static sim *g_sim;

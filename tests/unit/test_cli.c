@@ -621,11 +621,21 @@ static const struct run_case {
 	{ { "auth", "create", "--name", "x", "--account-user", "1",
 	    "--smartlock", "1", "--from" },
 	  false, 2, "needs a value" },
-	{ { "auth", "destroy" }, false, 2, "only subcommand" },
+	{ { "auth", "destroy" }, false, 2, "the subcommands are" },
 	{ { "auth", "create", "--name", "x" }, true, 2, "refused: --read-only" },
 	{ { "keys", "extra" }, false, 2, "expected: nukitui keys" },
 	{ { "smartlocks", "--help" }, true, 0, "" },
 	{ { "lock", "--help" }, true, 0, "" },
+	/* access (issue 14) */
+	{ { "auths", "--type", "door" }, false, 2, "unknown authorization type" },
+	{ { "auths", "--user", "0" }, false, 2, "invalid account user id" },
+	{ { "auths", "x" }, false, 2, "invalid smart lock id" },
+	{ { "auth", "disable", "1" }, false, 2, "expected" },
+	{ { "auth", "disable", "1", "a/b" }, false, 2, "letters and digits" },
+	{ { "auth", "delete", "1", "ab", "--remote" }, false, 2, "auth create" },
+	{ { "auth", "delete", "1", "ab" }, true, 2, "refused: --read-only" },
+	{ { "auth", "enable", "1", "ab" }, true, 2, "refused: --read-only" },
+	{ { "users", "x" }, false, 2, "expected: nukitui users" },
 };
 
 START_TEST(test_usage_errors_never_connect)
@@ -687,6 +697,50 @@ START_TEST(test_valid_command_connects_once)
 }
 END_TEST
 
+/* ---- authorization types (auths --type; issue 14) --------------------------- */
+
+static const struct {
+	const char *in;
+	int n;          /* -1: refused */
+	int types[3];
+} auth_types[] = {
+	{ "app", 1, { 0 } },
+	{ "APP,fob", 2, { 0, 2 } },
+	{ "keypad", 2, { 3, 13 } },        /* keypads and keypad codes */
+	{ "keypad-code", 1, { 13 } },
+	{ "keypad_code,z-key", 2, { 13, 14 } },
+	{ "15,bridge", 2, { 15, 1 } },
+	{ "13", 1, { 13 } },
+	{ "app,0", -1, { 0 } },
+	{ "keypad,13", -1, { 0 } },
+	{ "door", -1, { 0 } },
+	{ "4", -1, { 0 } },
+	{ "app,", -1, { 0 } },
+	{ "", -1, { 0 } },
+	{ "app\x1b[2J", -1, { 0 } },
+};
+
+START_TEST(test_parse_auth_types)
+{
+	int types[8];
+	size_t n = 99;
+	char msg[CLI_MSG_MAX] = "";
+	bool ok = cli_parse_auth_types(auth_types[_i].in, types, 8, &n, msg,
+				       sizeof msg);
+
+	ck_assert_msg(ok == (auth_types[_i].n >= 0), "'%s': %s",
+		      auth_types[_i].in, msg);
+	if (!ok) {
+		ck_assert(msg[0] != '\0');
+		ck_assert_ptr_null(strchr(msg, '\x1b'));
+		return;
+	}
+	ck_assert_uint_eq(n, (size_t)auth_types[_i].n);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(types[i], auth_types[_i].types[i]);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -710,6 +764,8 @@ static Suite *cli_suite(void)
 	tcase_add_loop_test(tc, test_parse_rfc3339, 0,
 			    (int)(sizeof times / sizeof times[0]));
 	tcase_add_test(tc, test_parse_long);
+	tcase_add_loop_test(tc, test_parse_auth_types, 0,
+			    (int)(sizeof auth_types / sizeof auth_types[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("output");

@@ -140,6 +140,12 @@ static const struct {
 	{API_CALL_AUTH_CREATE_ADVANCED, "create authorization (advanced)", 200},
 	/* issue 12 */
 	{API_CALL_ACTIVITY, "activity log", 200},
+	{API_CALL_AUTHS_LIST, "list authorizations", 200},
+	{API_CALL_SMARTLOCK_AUTHS, "list authorizations of a lock", 200},
+	{API_CALL_SMARTLOCK_AUTH_GET, "get authorization", 200},
+	{API_CALL_SMARTLOCK_AUTH_UPDATE, "update authorization", 204},
+	{API_CALL_SMARTLOCK_AUTH_DELETE, "delete authorization", 204},
+	{API_CALL_ACCOUNT_USERS, "list account users", 200},
 };
 _Static_assert(N_ELEMS(call_cases) == API_CALL_COUNT,
 	       "call_cases must cover every api_call");

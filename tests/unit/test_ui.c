@@ -152,6 +152,30 @@ START_TEST(test_panes_are_in_the_designed_order)
 	ck_assert_str_eq(ui_pane_title(PANE_ACTIVITY), "Activity");
 	ck_assert_int_eq(ui_pane_digit(PANE_ACTIVITY), '4');
 	ck_assert_int_ge(PANE_COUNT, 4);
+	/* issue 14: Access on 5, the last */
+	ck_assert_str_eq(ui_pane_title(PANE_ACCESS), "Access");
+	ck_assert_int_eq(ui_pane_digit(PANE_ACCESS), '5');
+	ck_assert_int_eq(PANE_ACCESS, PANE_COUNT - 1);
+}
+END_TEST
+
+/* Access binds x, d, S and A to the pane-wide actions, in its words. */
+START_TEST(test_access_pane_binds_its_changes)
+{
+	struct ui_help_line lines[64];
+	size_t n = ui_keymap_help(PANE_ACCESS, false, lines, COUNT(lines));
+	const struct ui_help_line *x =
+		help_find(lines, n, "Access", UI_ACTION_TOGGLE_ENABLE);
+
+	ck_assert_int_eq(ui_keymap_lookup(PANE_ACCESS, 'x'), UI_ACTION_TOGGLE_ENABLE);
+	ck_assert_int_eq(ui_keymap_lookup(PANE_ACCESS, 'd'), UI_ACTION_DELETE);
+	ck_assert_int_eq(ui_keymap_lookup(PANE_ACCESS, 'S'), UI_ACTION_SHOW_SECRET);
+	ck_assert_int_eq(ui_keymap_lookup(PANE_ACCESS, 'A'), UI_ACTION_ACTIVITY);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_str_eq(x->keys, "x");
+	ck_assert(ui_action_mutates(UI_ACTION_TOGGLE_ENABLE));
+	ck_assert(ui_action_mutates(UI_ACTION_DELETE));
+	ck_assert(!ui_action_mutates(UI_ACTION_SHOW_SECRET));
 }
 END_TEST
 
@@ -186,6 +210,9 @@ START_TEST(test_pane_wide_actions_unbound_are_not_in_the_help)
 		{ PANE_ACTIVITY, UI_ACTION_ACTIVITY },
 		{ PANE_ACTIVITY, UI_ACTION_GOTO_DATE },
 		{ PANE_ACTIVITY, UI_ACTION_WHO_FILTER },
+		/* issue 14 */
+		{ PANE_ACCESS, UI_ACTION_ACTIVITY },
+		{ PANE_ACCESS, UI_ACTION_TOGGLE_ENABLE },
 	};
 	enum ui_pane_id pane = (enum ui_pane_id)_i;
 	struct ui_help_line lines[64];
@@ -211,7 +238,7 @@ START_TEST(test_pane_wide_actions_unbound_are_not_in_the_help)
 	ck_assert_int_eq(ui_keymap_lookup(pane, 'g'),
 			 pane == PANE_LOGS || pane == PANE_ACTIVITY ? UI_ACTION_GOTO_DATE
 								   : UI_ACTION_HOME);
-	if (pane != PANE_WEBHOOKS) {
+	if (pane != PANE_WEBHOOKS && pane != PANE_ACCESS) {
 		ck_assert_int_eq(ui_keymap_lookup(pane, 'd'), UI_ACTION_NONE);
 		ck_assert_int_eq(ui_keymap_lookup(pane, 'S'), UI_ACTION_NONE);
 	}
@@ -1685,6 +1712,7 @@ static Suite *ui_suite(void)
 	tcase_add_loop_test(tc, test_pane_list_has_ops_titles_and_keys_for_every_row,
 			    0, PANE_COUNT);
 	tcase_add_test(tc, test_panes_are_in_the_designed_order);
+	tcase_add_test(tc, test_access_pane_binds_its_changes);
 	tcase_add_test(tc, test_pane_binding_shadows_the_global_one_with_its_own_words);
 	tcase_add_loop_test(tc, test_pane_wide_actions_unbound_are_not_in_the_help,
 			    0, PANE_COUNT);

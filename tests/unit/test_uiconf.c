@@ -321,11 +321,11 @@ static const struct {
 	{ NULL, "x", "none", "unknown action 'none'" },
 	{ NULL, "x", "pane", "unknown action 'pane'" },
 	{ NULL, "x", "pane-0", "unknown action 'pane-0'" },
-	{ NULL, "x", "pane-9", "'pane-9': there are 4 panes" },
+	{ NULL, "x", "pane-9", "'pane-9': there are 5 panes" },
 	{ NULL, "x", "select-row", "select-row is what a mouse click does" },
 	{ NULL, "C-c", "refresh", "C-c is the interrupt key" },
 	{ NULL, "C-c", NULL, "C-c is the interrupt key" },
-	{ "logs", "x", "quit", "unknown pane 'logs' (panes: smart-locks, webhooks, webhook-logs, activity)" },
+	{ "logs", "x", "quit", "unknown pane 'logs' (panes: smart-locks, webhooks, webhook-logs, activity, access)" },
 	{ "logs", "x", NULL, "unknown pane 'logs'" },
 	{ NULL, "q", "\x1b[31m", "unknown action (not shown)" },
 };
