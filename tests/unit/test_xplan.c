@@ -277,11 +277,30 @@ static size_t bursts(int64_t from, int64_t to, int parallel)
 	return k;
 }
 
+/* Every second busy: per_sec entries in each second of [from, to], their
+ * milliseconds in no relation to their ids (the ids of one second order
+ * by their sequence, as the API's do), so a window boundary anywhere but
+ * on a whole second, where the plan starts or cuts windows, would hand
+ * out the entries of that second in another order than a serial walk. */
+static size_t dense(int64_t from, int64_t to, int per_sec)
+{
+	size_t k = 0;
+
+	for (int64_t sec = from / 1000; sec <= to / 1000; sec++)
+		for (int j = 0; j < per_sec && k < HIST_MAX; j++) {
+			int64_t d = sec * 1000 + (j * 373 + sec * 131) % 1000;
+
+			if (d >= from && d <= to)
+				dates[k++] = d;
+		}
+	return k;
+}
+
 /* ---- the same as a serial walk ---------------------------------------------------- */
 
 typedef struct shape {
 	const char *name;
-	int kind;          /* 0 uniform, 1 daily, 2 bursts, 3 tiny */
+	int kind;          /* 0 uniform, 1 daily, 2 bursts, 3 tiny, 4 dense */
 	int parallel;
 	bool exclusive;
 	bool to_open;
@@ -301,6 +320,8 @@ static const shape shapes[] = {
 	{ "bursts, 8 at once, every 5th answer fails once", 2, 8, false, false, 2, 5 },
 	{ "uniform, exclusive dates, failures", 0, 3, true, false, 1, 7 },
 	{ "a few entries, 8 at once", 3, 8, false, false, 2, 0 },
+	{ "every second busy, ends off whole seconds, 4 at once", 4, 4, false, false, 2, 0 },
+	{ "every second busy, exclusive dates, 8 at once, failures", 4, 8, true, false, 2, 7 },
 };
 
 START_TEST(an_export_is_exactly_one_serial_walk)
@@ -324,6 +345,13 @@ START_TEST(an_export_is_exactly_one_serial_walk)
 	case 2:
 		c.from_ms = T0 - 30 * DAY;
 		n = bursts(c.from_ms, c.to_ms, s->parallel);
+		break;
+	case 4:
+		/* the range's ends inside a second: its first windows'
+		 * boundaries are too, before they go to whole seconds */
+		c.to_ms = T0 + 777;
+		c.from_ms = T0 - 1500 * 1000 + 333;
+		n = dense(c.from_ms, c.to_ms, 8);
 		break;
 	default:
 		c.from_ms = T0 - 30 * DAY;
