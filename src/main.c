@@ -77,6 +77,11 @@ static void usage(FILE *out)
 	      "  --json, --tsv     output format of the commands (default: table)\n"
 	      "  --print-config    print the settings in effect, each with where it\n"
 	      "                    comes from (never the token), and exit\n"
+	      "  --timeout SECONDS the time budget of one command, 1..600 (default\n"
+	      "                    timeout-seconds, 30): its requests, their retries\n"
+	      "                    and a wait for an outcome share it; a paging\n"
+	      "                    walk gets it again with every page; in the\n"
+	      "                    dashboard, the longest a request may take\n"
 	      "  --version         print the version and exit\n"
 	      "  --help            print this help and exit\n"
 	      "\n"
@@ -352,7 +357,12 @@ static int run_dashboard(program *pg)
 		.secrets_path = pg->secrets_path[0] ? pg->secrets_path : NULL,
 	};
 	model_config mc = {
-		.log_limit = pg->cfg.page_size,
+		/* each log starts at its own default unless page-size was
+		 * set (issue 15: no first page at 50 before the 20 of the
+		 * activity log) */
+		.log_limit = pg->cfg.source[SETTINGS_KEY_PAGE_SIZE] != SETTINGS_FROM_DEFAULT
+				     ? pg->cfg.page_size
+				     : 0,
 		.read_only = pg->cfg.read_only,
 		.cache_max_entries = DASHBOARD_CACHE_MAX_ENTRIES,
 	};
@@ -432,7 +442,7 @@ int main(int argc, char **argv)
 {
 	enum { OPT_DEMO = 256, OPT_BASE_URL, OPT_READ_ONLY, OPT_NO_COLOR,
 	       OPT_ASCII, OPT_JSON, OPT_TSV, OPT_VERSION, OPT_HELP,
-	       OPT_PRINT_CONFIG };
+	       OPT_PRINT_CONFIG, OPT_TIMEOUT };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, OPT_DEMO },
 		{ "base-url", required_argument, NULL, OPT_BASE_URL },
@@ -444,11 +454,14 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
+		/* issue 15: one command's time budget */
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ NULL, 0, NULL, 0 },
 	};
 	program pg = { .demo = false };
 	const char *base_url = NULL;
 	bool read_only = false, no_color = false, ascii = false, print_config = false;
+	long timeout_s = 0;
 	cli_format format = CLI_FORMAT_TABLE;
 	api_error err;
 	int c, code;
@@ -484,6 +497,18 @@ int main(int argc, char **argv)
 		case OPT_PRINT_CONFIG:
 			print_config = true;
 			break;
+		case OPT_TIMEOUT: {
+			char *end = NULL;
+
+			timeout_s = strtol(optarg, &end, 10);
+			if (!*optarg || *end || timeout_s < 1 || timeout_s > 600) {
+				fputs("nukitui: --timeout takes a number of seconds, 1 to "
+				      "600\n",
+				      stderr);
+				return CLI_EXIT_USAGE;
+			}
+			break;
+		}
 		case OPT_VERSION:
 			printf("nukitui %s\n", PACKAGE_VERSION);
 			return CLI_EXIT_OK;
@@ -525,6 +550,11 @@ int main(int argc, char **argv)
 		return code;
 	}
 	apply_options(&pg, base_url, read_only, no_color, ascii);
+	if (timeout_s) {
+		pg.cfg.timeout_seconds = (int)timeout_s;
+		settings_set_source(&pg.cfg, SETTINGS_KEY_TIMEOUT_SECONDS, SETTINGS_FROM_OPTION,
+				    "--timeout");
+	}
 	pg.base_url = pg.cfg.base_url;
 	if (print_config) {
 		settings_print(stdout, &pg.cfg, pg.have_path ? pg.cfg_path : NULL, pg.loaded,

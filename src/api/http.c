@@ -742,6 +742,29 @@ void api_transfer_free(api_transfer *t)
 	free(t);
 }
 
+int64_t api_http_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void api_transfer_set_deadline(api_transfer *t, int64_t deadline_ms)
+{
+	int64_t left;
+
+	if (!t || deadline_ms <= 0)
+		return;
+	left = deadline_ms - api_http_now_ms();
+	if (left < 1)
+		left = 1;
+	if (left < t->h->timeout_ms)
+		curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, (long)left);
+	if (left < t->h->connect_timeout_ms)
+		curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, (long)left);
+}
+
 static void sleep_ms(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
@@ -753,16 +776,36 @@ static void sleep_ms(long ms)
 api_status api_http_perform(api_http *h, const api_request *req,
 			    api_response *resp, api_error *err)
 {
+	return api_http_perform_until(h, req, resp, 0, err);
+}
+
+/* Out of time before an attempt could start. */
+static api_status budget_spent(api_response *resp, api_error *err)
+{
+	memset(resp, 0, sizeof *resp);
+	resp->retry_after_ms = -1;
+	return api_error_set(err, API_ERR_TIMEOUT, 0,
+			     "the request timed out: no answer within the time budget "
+			     "(timeout-seconds, --timeout); check the network or try again");
+}
+
+api_status api_http_perform_until(api_http *h, const api_request *req,
+				  api_response *resp, int64_t deadline_ms,
+				  api_error *err)
+{
 	for (int attempt = 1;; attempt++) {
 		api_transfer *t;
 		api_status st;
 		long delay;
 
+		if (deadline_ms > 0 && api_http_now_ms() >= deadline_ms)
+			return budget_spent(resp, err);
 		st = api_transfer_new(h, req, &t, err);
 		if (st != API_OK) {
 			memset(resp, 0, sizeof *resp);
 			return st;
 		}
+		api_transfer_set_deadline(t, deadline_ms);
 		/* t is set whenever api_transfer_new returns API_OK (the
 		 * analyzer cannot see that api_error_set returns its kind) */
 		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
@@ -773,7 +816,9 @@ api_status api_http_perform(api_http *h, const api_request *req,
 		}
 		delay = api_transfer_retry_delay(t, attempt);
 		api_transfer_free(t);
-		if (delay < 0)
+		/* a retry that would start past the deadline is not made */
+		if (delay < 0 ||
+		    (deadline_ms > 0 && api_http_now_ms() + delay >= deadline_ms))
 			return st;
 		h->stats.retries++;
 		if (h->on_retry)

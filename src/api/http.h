@@ -94,6 +94,17 @@ void api_response_free(api_response *r);
  * On error resp is freed and err says what happened. */
 api_status api_http_perform(api_http *h, const api_request *req,
 			    api_response *resp, api_error *err);
+/* Issue 15: the same within a deadline (CLOCK_MONOTONIC milliseconds, as
+ * api_http_now_ms; 0: none), shared by every attempt: each attempt gets
+ * at most what is left (less than the configured timeout when little is
+ * left), a retry whose wait would end past it is not made, and once it
+ * has passed nothing more is sent (API_ERR_TIMEOUT, or the last
+ * attempt's error). */
+api_status api_http_perform_until(api_http *h, const api_request *req,
+				  api_response *resp, int64_t deadline_ms,
+				  api_error *err);
+/* CLOCK_MONOTONIC in milliseconds, the clock of deadlines. */
+int64_t api_http_now_ms(void);
 
 /* Non-blocking: one attempt at req, for a caller's curl_multi. */
 typedef struct api_transfer api_transfer;
@@ -111,6 +122,9 @@ api_status api_transfer_finish(api_transfer *t, CURLcode rc,
  * request again (attempt is the number of attempts already made, >= 1),
  * or -1 when it must not be retried. */
 long api_transfer_retry_delay(const api_transfer *t, int attempt);
+/* Issue 15: end the attempt at deadline_ms (as api_http_perform_until)
+ * if its own timeout would end later; call before adding it to a multi. */
+void api_transfer_set_deadline(api_transfer *t, int64_t deadline_ms);
 /* Remove from any multi first. NULL is fine. */
 void api_transfer_free(api_transfer *t);
 

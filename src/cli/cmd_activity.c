@@ -23,6 +23,7 @@
 #include "cli/args.h"
 #include "cli/json.h"
 #include "cli/private.h"
+#include "model/model.h"
 
 /* --all and --pages walk with the largest page the API gives. */
 #define ACTIVITY_PAGE_WALK API_ACTIVITY_LIMIT_MAX
@@ -43,6 +44,7 @@ typedef struct walk {
 	api_activity_query q;
 	long pages;  /* 0: until the end */
 	bool stream; /* --pages or --all */
+	long parallel; /* --parallel: requests at once for --since --all */
 } walk;
 
 /* ---- arguments ------------------------------------------------------------ */
@@ -114,6 +116,11 @@ static int parse(session *s, walk *w)
 		    API_OK)
 		return cli_invalid(s, &err);
 	w->q.before = p->value[OPT_BEFORE];
+	w->parallel = MODEL_EXPORT_PARALLEL_DEFAULT;
+	if (p->value[OPT_PARALLEL] &&
+	    !cli_parse_long(p->value[OPT_PARALLEL], 1, MODEL_EXPORT_PARALLEL_MAX,
+			    "--parallel", &w->parallel, msg, sizeof msg))
+		return cli_usage_error(s, msg);
 	/* whatever is left (from after until, ...) fails here, unsent */
 	if (api_req_activity(&req, &w->q, &err) != API_OK)
 		return cli_invalid(s, &err);
@@ -241,6 +248,88 @@ static cli_table *new_table(session *s)
 	return t;
 }
 
+/* ---- the parallel export (issue 15) ----------------------------------------- */
+
+/* What both walks print with. */
+typedef struct out {
+	session *s;
+	cli_table *t;
+	cli_lock_names n;
+	bool named, header;
+	size_t rows;
+	cli_json j;
+} out;
+
+static void out_entry(out *o, const api_smartlock_log *e)
+{
+	if (!o->t) {
+		entry_json(&o->j, e);
+		cli_json_end_document(&o->j);
+		return;
+	}
+	/* names for the table, read once the log has answered */
+	if (!o->named) {
+		o->named = true;
+		cli_lock_names_load(o->s, &o->n);
+	}
+	entry_row(o->s, o->t, &o->n, e);
+}
+
+static void out_flush(out *o)
+{
+	if (o->t && cli_table_rows(o->t) > 0) {
+		cli_print_rows(o->s, o->t, o->header);
+		o->header = false;
+	}
+	fflush(o->s->ctx->out);
+}
+
+/* --since A [--until B] --all with --parallel N > 1: the range in date
+ * windows fetched at once (model_export), written in the order of the
+ * serial walk as the pages come in. */
+static int export_range(session *s, walk *w, out *o)
+{
+	model_export_config xc = { .query = w->q, .parallel = (int)w->parallel };
+	model_export *x = NULL;
+	api_error err;
+	int code = CLI_EXIT_OK;
+
+	if (!s->http && !(s->http = s->ctx->connect(s->ctx->connect_arg, &code)))
+		return code ? code : CLI_EXIT_CONFIG;
+	xc.budget_ms = cli_budget_ms(s);
+	if (model_export_new_http(&x, s->http, &xc, &err) != API_OK) {
+		cli_errorf(s->ctx, "activity log: %s", err.message);
+		return err.kind == API_ERR_INVALID ? CLI_EXIT_USAGE : api_status_exit_code(err.kind);
+	}
+	for (;;) {
+		const api_smartlock_log *e;
+
+		/* rows go out in the serial walk's pages (a table's columns
+		 * then line up as they do there); JSON Lines at once */
+		while ((e = model_export_next(x))) {
+			out_entry(o, e);
+			if (++o->rows % (size_t)w->q.limit == 0)
+				out_flush(o);
+		}
+		if (!o->t)
+			fflush(s->ctx->out);
+		if (model_export_done(x)) {
+			out_flush(o);
+			break;
+		}
+		if (model_export_poll(x, -1, &err) != API_OK) {
+			out_flush(o); /* what came before the failure */
+			cli_errorf(s->ctx, "%s", err.message);
+			code = api_status_exit_code(err.kind);
+			if (!code)
+				code = CLI_EXIT_API;
+			break;
+		}
+	}
+	model_export_free(x);
+	return code;
+}
+
 /* ---- the walk ------------------------------------------------------------- */
 
 int cli_cmd_activity(session *s)
@@ -257,6 +346,22 @@ int cli_cmd_activity(session *s)
 
 	if ((code = parse(s, &w)))
 		return code;
+	/* a date range to its end: over several requests at once */
+	if (w.stream && w.pages == 0 && w.q.from && !w.q.before && w.parallel > 1) {
+		out o = { .s = s, .header = true };
+
+		if (fmt != CLI_FORMAT_JSON && !(o.t = new_table(s))) {
+			cli_errorf(s->ctx, "out of memory");
+			return CLI_EXIT_API;
+		}
+		cli_json_init(&o.j, s->ctx->out);
+		code = export_range(s, &w, &o);
+		if (o.t && code == CLI_EXIT_OK && o.header)
+			cli_print_rows(s, o.t, true);
+		cli_table_free(o.t);
+		cli_lock_names_free(&o.n);
+		return code;
+	}
 	if (w.q.before)
 		snprintf(cursor, sizeof cursor, "%s", w.q.before);
 	if (fmt != CLI_FORMAT_JSON && !(t = new_table(s))) {
@@ -281,6 +386,7 @@ int cli_cmd_activity(session *s)
 		}
 		if ((code = cli_send(s, &req, &resp)))
 			break;
+		cli_progress(s); /* a page came: the budget starts again */
 		if (api_decode_smartlock_logs(resp.body, resp.len, &list,
 					      &err) != API_OK) {
 			api_response_free(&resp);

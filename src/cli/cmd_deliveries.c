@@ -49,7 +49,7 @@ int cli_lock_names_load(session *s, cli_lock_names *n)
 	}
 	if (api_req_smartlocks_list(&req, &err) != API_OK)
 		return CLI_EXIT_OK;
-	if (api_http_perform(s->http, &req, &resp, &err) != API_OK) {
+	if (api_http_perform_until(s->http, &req, &resp, s->deadline_ms, &err) != API_OK) {
 		api_request_free(&req);
 		return CLI_EXIT_OK; /* the summaries name locks by id */
 	}

@@ -253,6 +253,8 @@ static bool prefetch_start(session *s, prefetch *pf, api_request *req)
 		return false;
 	}
 	api_request_free(req);
+	/* it shares the command's deadline (issue 15) */
+	api_transfer_set_deadline(pf->t, s->deadline_ms);
 	if (curl_multi_add_handle(pf->multi, api_transfer_easy(pf->t)) !=
 	    CURLM_OK) {
 		api_transfer_free(pf->t);
@@ -431,6 +433,8 @@ int cli_cmd_logs(session *s)
 						 pf.cursor, &err) == API_OK)
 				prefetch_start(s, &pf, &next);
 		}
+		/* a page came: the budget starts again (issue 15) */
+		cli_progress(s);
 		if (api_decode_webhook_logs(resp.body, resp.len, &list,
 					    &err) != API_OK) {
 			api_response_free(&resp);

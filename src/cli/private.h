@@ -52,7 +52,9 @@
 	X(OPT_SINCE, "since", required_argument)                \
 	X(OPT_ACTION, "action", required_argument)              \
 	X(OPT_USER, "user", required_argument)                  \
-	X(OPT_AUTH, "auth", required_argument)
+	X(OPT_AUTH, "auth", required_argument)                  \
+	/* issue 15: activity --since --all over N requests at once */ \
+	X(OPT_PARALLEL, "parallel", required_argument)
 
 enum cli_option {
 #define X(name, text, arg) name,
@@ -79,6 +81,10 @@ typedef struct session {
 	const parsed *p;
 	api_http *http;               /* from ctx->connect; not owned */
 	int64_t started_ms;           /* monotonic; the time budget runs from here */
+	/* issue 15: one deadline per command (api_http_now_ms's clock):
+	 * every request, its retries and the wait for an outcome end by
+	 * it; a paging walk moves it on with each page (cli_progress) */
+	int64_t deadline_ms;
 } session;
 
 /* The commands (cmd_*.c); each returns the process exit code. */
@@ -182,9 +188,13 @@ typedef struct cli_action_ref {
 
 /* Start the session's clock (cli_run does it before the command). */
 void cli_session_start(session *s);
-/* When the command's time budget (timeout-seconds) ends, on the
- * monotonic clock in ms. */
+/* When the command's time budget (timeout-seconds, --timeout) ends, on
+ * the monotonic clock in ms (api_http_now_ms). */
 int64_t cli_deadline_ms(const session *s);
+/* Issue 15: the budget in ms; a paging walk got a page: the budget
+ * starts again from now. */
+int64_t cli_budget_ms(const session *s);
+void cli_progress(session *s);
 /* GET /smartlock/ID into out (free it with api_smartlock_free); 0 or an
  * exit code after printing the error (out is then zeroed). */
 int cli_get_smartlock(session *s, int64_t id, api_smartlock *out);

@@ -34,10 +34,7 @@
 
 static int64_t mono_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return api_http_now_ms();
 }
 
 static void nap_ms(int64_t ms)
@@ -48,16 +45,27 @@ static void nap_ms(int64_t ms)
 		;
 }
 
-int64_t cli_deadline_ms(const session *s)
+int64_t cli_budget_ms(const session *s)
 {
 	int budget = s->ctx->budget_seconds > 0 ? s->ctx->budget_seconds : BUDGET_DEFAULT_S;
 
-	return s->started_ms + (int64_t)budget * 1000;
+	return (int64_t)budget * 1000;
+}
+
+int64_t cli_deadline_ms(const session *s)
+{
+	return s->deadline_ms;
 }
 
 void cli_session_start(session *s)
 {
 	s->started_ms = mono_ms();
+	s->deadline_ms = s->started_ms + cli_budget_ms(s);
+}
+
+void cli_progress(session *s)
+{
+	s->deadline_ms = mono_ms() + cli_budget_ms(s);
 }
 
 int cli_get_smartlock(session *s, int64_t id, api_smartlock *out)
@@ -165,35 +173,78 @@ static int state_end(session *s, const cli_action_ref *ref, const api_smartlock 
 	return CLI_EXIT_API;
 }
 
+/* A read of the device within the command's deadline, its error not
+ * printed yet: API_OK with *out filled, else err (out zeroed). */
+static api_status read_device(session *s, int64_t id, api_smartlock *out, api_error *err)
+{
+	api_request req;
+	api_response resp;
+	api_status st;
+
+	memset(out, 0, sizeof *out);
+	if (!s->http)
+		return api_error_set(err, API_ERR_INVALID, 0, "not connected");
+	if ((st = api_req_smartlock_get(&req, id, err)) != API_OK)
+		return st;
+	st = api_http_perform_until(s->http, &req, &resp, cli_deadline_ms(s), err);
+	api_request_free(&req);
+	if (st != API_OK)
+		return st;
+	st = api_decode_smartlock(resp.body, resp.len, out, err);
+	api_response_free(&resp);
+	return st;
+}
+
 int cli_wait_state(session *s, const cli_action_ref *ref)
 {
 	int64_t deadline = cli_deadline_ms(s);
+	api_smartlock last;
+	bool have = false;
 	api_goal goal;
-	bool started = false;
 
+	memset(&last, 0, sizeof last);
 	for (;;) {
 		api_smartlock l;
 		api_goal_verdict v;
-		int code = cli_get_smartlock(s, ref->id, &l);
+		api_error err;
+		api_status st = read_device(s, ref->id, &l, &err);
+		int code;
 
-		if (code) {
+		/* the budget ran out during a read: the deadline came with
+		 * the device as it was last read (issue 15: no read past
+		 * the command's deadline) */
+		if (st == API_ERR_TIMEOUT && have && mono_ms() >= deadline - POLL_MS) {
+			code = state_end(s, ref, &last, API_GOAL_WAITING);
+			api_smartlock_free(&last);
+			return code;
+		}
+		if (st != API_OK) {
+			cli_errorf(s->ctx, "%s: %s", api_call_name(API_CALL_SMARTLOCK_GET),
+				   err.message);
 			cli_errorf(s->ctx, "%s: the API accepted it, but the device's state could "
 				   "not be read, so whether it acted is not known", ref->what);
-			return code;
+			api_smartlock_free(&last);
+			code = st == API_ERR_MALFORMED ? CLI_EXIT_API : api_status_exit_code(st);
+			return code ? code : CLI_EXIT_API;
 		}
-		if (!started) {
+		if (!have)
 			api_goal_init(&goal, l.type, ref->action, ref->start_state,
 				      ref->start_mode);
-			started = true;
-		}
-		v = api_goal_check(&goal, &l);
+		api_smartlock_free(&last);
+		last = l;
+		have = true;
+		v = api_goal_check(&goal, &last);
 		if (v != API_GOAL_WAITING || mono_ms() >= deadline) {
-			code = state_end(s, ref, &l, v);
-			api_smartlock_free(&l);
+			code = state_end(s, ref, &last, v);
+			api_smartlock_free(&last);
 			return code;
 		}
-		api_smartlock_free(&l);
 		nap_ms(deadline - mono_ms() < POLL_MS ? deadline - mono_ms() : POLL_MS);
+		if (mono_ms() >= deadline) {
+			code = state_end(s, ref, &last, API_GOAL_WAITING);
+			api_smartlock_free(&last);
+			return code;
+		}
 	}
 }
 
@@ -209,7 +260,7 @@ static bool read_quiet(session *s, int64_t id, api_smartlock *out)
 	memset(&resp, 0, sizeof resp);
 	if (!s->http || api_req_smartlock_get(&req, id, &err) != API_OK)
 		return false;
-	ok = api_http_perform(s->http, &req, &resp, &err) == API_OK &&
+	ok = api_http_perform_until(s->http, &req, &resp, cli_deadline_ms(s), &err) == API_OK &&
 	     api_decode_smartlock(resp.body, resp.len, out, &err) == API_OK;
 	api_request_free(&req);
 	api_response_free(&resp);
@@ -311,7 +362,8 @@ static bool read_results(session *s, const api_key_list *keys, const char *reque
 		if (api_req_webhook_logs(&req, keys->items[k].api_key_id, RESULT_LOG_LIMIT, NULL,
 					 err) != API_OK)
 			continue;
-		if (api_http_perform(s->http, &req, &resp, err) == API_OK &&
+		if (api_http_perform_until(s->http, &req, &resp, cli_deadline_ms(s), err) ==
+			    API_OK &&
 		    api_decode_webhook_logs(resp.body, resp.len, &page, err) == API_OK) {
 			any = true;
 			search_page(&page, request_id, f);
@@ -398,8 +450,11 @@ int cli_wait_result(session *s, const cli_action_ref *ref, const char *request_i
 	api_error_clear(&err);
 	for (;;) {
 		nap_ms(deadline - mono_ms() < POLL_MS ? deadline - mono_ms() : POLL_MS);
+		/* no read past the command's deadline (issue 15) */
+		if (mono_ms() >= deadline)
+			break;
 		read_ok = read_results(s, &keys, request_id, &f, &err);
-		if (f.seen || mono_ms() >= deadline)
+		if (f.seen)
 			break;
 	}
 	api_key_list_free(&keys);

@@ -205,6 +205,13 @@ static long start_limit(const model *m, const pager_limits *lim)
 api_status model_log_open(model *m, const model_log_source *src,
 			  const void *params, model_log **out, api_error *err)
 {
+	return model_log_open_sized(m, src, params, 0, out, err);
+}
+
+api_status model_log_open_sized(model *m, const model_log_source *src,
+				const void *params, long limit, model_log **out,
+				api_error *err)
+{
 	if (out)
 		*out = NULL;
 	if (!src || !params)
@@ -230,8 +237,12 @@ api_status model_log_open(model *m, const model_log_source *src,
 		memcpy(p, params, src->params_size);
 		L->src = src;
 		L->params = p;
-		api_status st = pager_new(&L->p, src->entry, src->limits,
-					  start_limit(m, src->limits), err);
+		api_status st = limit ? pager_check_limit(src->limits, &limit, err)
+				      : API_OK;
+		if (st == API_OK)
+			st = pager_new(&L->p, src->entry, src->limits,
+				       limit ? limit : start_limit(m, src->limits),
+				       err);
 		if (st != API_OK) {
 			free_log(L);
 			return st;
@@ -254,6 +265,7 @@ void model_log_close(model *m, model_log *h)
 			continue;
 		model_fetch_cancel(m, L->page_fetch);
 		model_fetch_cancel(m, L->follow_fetch);
+		model_fetch_cancel(m, L->prefetch);
 		logs_fill_free(m, L);
 		*p = L->next;
 		model_mark(m, L->src->topic);
@@ -509,4 +521,103 @@ void logs_run_timers(model *m, int64_t now)
 		if (!L->follow_fetch)
 			L->follow_fetch = fetch_page(m, L, true);
 	}
+}
+
+/* ---- issue 15: reading ahead, and at start ------------------------------ */
+
+/* A page read ahead, or a log's newest page read before it is opened:
+ * into the cache (the source sees it too), nothing shown. */
+static void ahead_done(model *m, fetch *f, const engine_result *r)
+{
+	const model_log_source *src = f->src;
+	model_log *L = f->owner != m ? f->owner : NULL;
+	api_error err;
+
+	if (L && L->prefetch == f)
+		L->prefetch = NULL;
+	if (r->state != ENGINE_DONE)
+		return; /* the page is asked for again when it is shown */
+	void *v = src->decode(r->resp->body, r->resp->len, &err);
+	if (!v)
+		return;
+	if (src->on_page)
+		src->on_page(m, v);
+	if (cache_put(m->c, f->key, v, src->free_page, r->resp->len,
+		      f->has_cursor ? CACHE_TTL_IMMUTABLE : m->cfg.newest_ttl_ms) !=
+	    CACHE_OK)
+		src->free_page(v);
+}
+
+bool model_log_prefetch(model *m, model_log *h)
+{
+	const char *cursor = pager_next_cursor(h->p);
+	char key[ENGINE_KEY_MAX], shown[ENGINE_KEY_MAX];
+	cache_hit c;
+	api_request r;
+	api_error err;
+
+	model_walk_status ws;
+
+	model_log_walk_status(m, h, &ws);
+	if (!cursor || h->fill || ws.active)
+		return false;
+	if (logs_page_request(h, pager_limit(h->p), cursor, &r, &err) != API_OK)
+		return false;
+	bool ok = engine_key(&r, key, sizeof key);
+	if (!ok || cache_peek(m->c, key, NULL) ||
+	    (h->prefetch && strcmp(h->prefetch->key, key) == 0)) {
+		api_request_free(&r);
+		return false;
+	}
+	/* keep to the cache's budget: the page ahead must fit beside the
+	 * page shown without pushing it out */
+	cache_stats cs = cache_get_stats(m->c);
+	if (page_key(h, shown, sizeof shown) && cache_peek(m->c, shown, &c) &&
+	    (c.bytes * 2 > cs.max_bytes || cs.max_entries < 2)) {
+		api_request_free(&r);
+		return false;
+	}
+	/* one page ahead: a read for another page is no longer wanted */
+	model_fetch_cancel(m, h->prefetch);
+	h->prefetch = model_fetch(m, &r, ahead_done, h, 0, false, &err);
+	api_request_free(&r);
+	if (!h->prefetch)
+		return false;
+	h->prefetch->src = h->src;
+	h->prefetch->has_cursor = true;
+	snprintf(h->prefetch->cursor, sizeof h->prefetch->cursor, "%s", cursor);
+	return true;
+}
+
+api_status model_log_warm(model *m, const model_log_source *src,
+			  const void *params, api_error *err)
+{
+	char key[ENGINE_KEY_MAX];
+	cache_hit c;
+	api_request r;
+	api_status st;
+
+	if (!src || !params)
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "internal error: a log needs a source "
+				     "and its parameters");
+	if (src->check && (st = src->check(params, err)) != API_OK)
+		return st;
+	if ((st = src->build(params, start_limit(m, src->limits), NULL, &r,
+			     err)) != API_OK)
+		return st;
+	if (!engine_key(&r, key, sizeof key) ||
+	    (cache_peek(m->c, key, &c) && c.fresh) ||
+	    model_fetch_pending(m, ahead_done, m, key)) {
+		api_request_free(&r);
+		api_error_clear(err);
+		return API_OK;
+	}
+	fetch *f = model_fetch(m, &r, ahead_done, m, 0, false, err);
+	api_request_free(&r);
+	if (!f)
+		return err->kind;
+	f->src = src;
+	api_error_clear(err);
+	return API_OK;
 }

@@ -490,6 +490,89 @@ bool model_action(model *m, model_action_id id, model_action_info *out);
 /* Wipe the secret kept for action id (once the UI has shown it). */
 void model_action_forget_secret(model *m, model_action_id id);
 
+/* ---- issue 15: page sizes, prefetching, the first pages at start ------ */
+
+/* model_log_open, starting a log that is not open yet at page size limit
+ * (within the source's range; 0: as model_log_open) instead of
+ * cfg.log_limit, so that a view with a size of its own asks for its
+ * first page once, at that size. An open log keeps its size. */
+api_status model_log_open_sized(model *m, const model_log_source *src,
+				const void *params, long limit,
+				model_log **out, api_error *err);
+
+/* The person is near the end of the page h shows: read the next older
+ * page (as model_log_next would show it) into the cache, in the
+ * background, so that next shows it at once. At most one page ahead, one
+ * read per log; nothing when the page is the oldest or not loaded, while
+ * failed-only pages are filled or a walk goes on, when the page is
+ * cached already, or when the cache could not keep it beside the page
+ * shown. Returns whether a read was started. */
+bool model_log_prefetch(model *m, model_log *h);
+/* Read the newest page of the log of src with params, as model_log_open
+ * would ask for it, into the cache without opening the log (a pane not
+ * shown yet, at start), unless a fresh copy is there or a read is under
+ * way. API_ERR_INVALID for bad params, API_ERR_NOMEM. */
+api_status model_log_warm(model *m, const model_log_source *src,
+			  const void *params, api_error *err);
+
+/* ---- issue 15: a parallel export of the activity log ------------------ */
+
+/* The activity log of a date range, read over several requests at once
+ * on one connection pool (model/xplan.h: the range is cut into date
+ * windows, each paged with its own cursor) and handed out as one serial
+ * walk would: newest first, each entry once, none missing, a bounded
+ * number of pages held. For commands: it does not use the model above,
+ * and model_export_poll waits. */
+typedef struct model_export model_export;
+
+#define MODEL_EXPORT_PARALLEL_MAX 8
+#define MODEL_EXPORT_PARALLEL_DEFAULT 4
+
+typedef struct model_export_config {
+	api_activity_query query;  /* the filters (read during
+				      model_export_new_http); from is
+				      required, before must be NULL; limit
+				      is the page size */
+	int parallel;              /* requests at once, 1..8; a 429 halves
+				      it for the rest of the export */
+	int64_t budget_ms;         /* fail with API_ERR_TIMEOUT when no page
+				      arrived for this long; 0: never */
+	int64_t now_sec;           /* the end of the range without
+				      query.to (Unix seconds); 0: now */
+} model_export_config;
+
+typedef struct model_export_stats {
+	unsigned long requests;    /* started, retries included */
+	unsigned long windows;     /* date windows made */
+	unsigned long splits;      /* of those, split off a busy one */
+	unsigned long throttles;   /* 429s that halved the requests */
+	int parallel;              /* requests allowed at once now */
+	size_t max_held;           /* most pages held at once */
+} model_export_stats;
+
+/* New export over the HTTP client http (borrowed; it must outlive the
+ * export). Nothing is sent before model_export_poll. API_ERR_INVALID for
+ * bad filters (as api_req_activity says), no from, a cursor, or parallel
+ * out of range; API_ERR_NOMEM. (model/seam.h has model_export_new over
+ * any transport and clock, for tests.) */
+api_status model_export_new_http(model_export **out, api_http *http,
+				 const model_export_config *cfg,
+				 api_error *err);
+/* Start what may start, wait at most timeout_ms (-1: until something
+ * happens) for answers and take them in. API_OK, or why the export
+ * failed (then and on every later call): a request failed after its
+ * retries, an answer did not decode, the budget ran out. */
+api_status model_export_poll(model_export *x, int timeout_ms,
+			     api_error *err);
+/* The next entry in order, valid until the next call; NULL when the next
+ * one has not arrived yet (poll) or every entry was handed out
+ * (model_export_done). */
+const api_smartlock_log *model_export_next(model_export *x);
+bool model_export_done(const model_export *x);
+model_export_stats model_export_get_stats(const model_export *x);
+/* Abort what runs and free everything. NULL is fine. */
+void model_export_free(model_export *x);
+
 /* Authorizations and account users, and their changes (issue 14). */
 #include "model/access.h"
 

@@ -227,6 +227,11 @@ bool pager_has_older(const pager *p)
 
 /* ---- transitions ------------------------------------------------------ */
 
+const char *pager_next_cursor(const pager *p)
+{
+	return p->loaded && p->has_older ? p->next_cursor : NULL;
+}
+
 bool pager_next(pager *p)
 {
 	if (!p->loaded || !p->has_older || !p->next_cursor)

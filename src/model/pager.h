@@ -107,6 +107,9 @@ bool pager_has_older(const pager *p);
 /* Older page: needs a loaded, full page with at least one entry
  * (otherwise false and nothing changes). */
 bool pager_next(pager *p);
+/* Issue 15: the cursor pager_next would move to (owned by the pager,
+ * valid until the next change), or NULL when it would not move. */
+const char *pager_next_cursor(const pager *p);
 /* Newer page (pop); false on page 1. */
 bool pager_prev(pager *p);
 /* Newest page; clears the stack and the count of arrived entries.

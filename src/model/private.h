@@ -52,6 +52,7 @@ struct fetch {
 	long limit;                     /* log pages: the page asked for */
 	bool has_cursor;
 	char cursor[API_CURSOR_MAX + 1];
+	const model_log_source *src;    /* issue 15: warm-up reads */
 };
 
 /* Send req for owner; done takes the answer. delay_ms: not before now +
@@ -115,6 +116,8 @@ struct model_log {
 	 * source pages, and a walk towards older pages */
 	struct log_fill *fill;          /* NULL unless failed-only */
 	struct log_walk *walk;          /* NULL until the first walk */
+	/* issue 15: the next older page, read ahead into the cache */
+	fetch *prefetch;
 };
 
 int64_t logs_due_ms(model *m, int64_t now);

@@ -20,6 +20,12 @@
 api_status model_new(model **out, transport tr, const clock_src *clk,
 		     const model_config *cfg, api_error *err);
 
+/* Issue 15: an export over tr (owned from now on, also on error) and clk
+ * (copied; NULL: monotonic), as model_export_new_http. */
+api_status model_export_new(model_export **out, transport tr,
+			    const clock_src *clk,
+			    const model_export_config *cfg, api_error *err);
+
 /* The model's engine (requests sent on it run beside the model's own)
  * and its cache's counters. */
 engine *model_engine(model *m);

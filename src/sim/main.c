@@ -49,6 +49,8 @@ static void sim_main_usage(FILE *out)
 		"  --access-log FILE  append one line per request: METHOD URI "
 		"STATUS MS\n"
 		"  --latency-ms N     delay every answer by N ms\n"
+		"  --latency-jitter-ms N\n"
+		"                     and by up to N ms more, drawn for each\n"
 		"  --fail-rate P      answer this share (0..1) of requests "
 		"with 503\n"
 		"  --rate-limit N     answer 429 beyond N requests per second\n"
@@ -130,7 +132,8 @@ enum {
 	OPT_TLS_PRIO,
 	OPT_HELP,
 	OPT_VERSION,
-	OPT_ACTIVITY /* issue 12 */
+	OPT_ACTIVITY, /* issue 12 */
+	OPT_JITTER /* issue 15 */
 };
 
 int main(int argc, char **argv)
@@ -152,6 +155,7 @@ int main(int argc, char **argv)
 		{"tls-key", required_argument, NULL, OPT_TLS_KEY},
 		{"tls-priorities", required_argument, NULL, OPT_TLS_PRIO},
 		{"activity", required_argument, NULL, OPT_ACTIVITY},
+		{"latency-jitter-ms", required_argument, NULL, OPT_JITTER},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -249,6 +253,12 @@ int main(int argc, char **argv)
 				return sim_main_bad("activity", optarg,
 						    "use 0..1000000");
 			opt.activity = v == 0 ? -1 : (long)v;
+			break;
+		case OPT_JITTER:
+			if (sim_main_ulong(optarg, 600000, &v) != 0)
+				return sim_main_bad("latency-jitter-ms", optarg,
+						    "use 0..600000");
+			opt.latency_jitter_ms = (unsigned)v;
 			break;
 		case OPT_HELP:
 			sim_main_usage(stdout);

@@ -50,6 +50,7 @@ struct sim {
 	FILE *access;
 	char *token;
 	unsigned latency_ms;
+	unsigned latency_jitter_ms;
 	double fail_rate;
 	double drop_rate;
 	unsigned rate_limit;
@@ -281,8 +282,9 @@ static enum MHD_Result sim_handle(void *cls, struct MHD_Connection *conn,
 		return MHD_YES;
 	}
 
-	if (s->latency_ms > 0)
-		sim_sleep_ms(s->latency_ms);
+	if (s->latency_ms > 0 || s->latency_jitter_ms > 0)
+		sim_sleep_ms(s->latency_ms +
+			     (unsigned)(sim_random01(s) * (s->latency_jitter_ms + 1)));
 	drop = s->drop_rate > 0 && sim_random01(s) < s->drop_rate;
 	if (drop) {
 		sim_access_line(s, method, rq, 0);
@@ -575,6 +577,7 @@ sim *sim_start(const sim_options *opt, char *errbuf, size_t errlen)
 		return NULL;
 	}
 	s->latency_ms = opt->latency_ms;
+	s->latency_jitter_ms = opt->latency_jitter_ms;
 	s->fail_rate = opt->fail_rate;
 	s->drop_rate = opt->drop_rate;
 	s->rate_limit = opt->rate_limit;

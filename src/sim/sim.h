@@ -35,6 +35,8 @@ typedef struct sim_options {
 	const char *tls_key;     /* PEM file: the certificate's private key */
 	const char *tls_priorities; /* GnuTLS priority string (e.g. to offer
 				     * only old TLS versions); NULL: "NORMAL" */
+	unsigned latency_jitter_ms; /* issue 15: up to this much more, drawn
+				     * for each answer */
 } sim_options;
 
 typedef struct sim sim;

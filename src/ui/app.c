@@ -718,6 +718,10 @@ int ui_run(model *m, const ui_options *opt)
 	a->pane = PANE_LOCKS;
 	if (ui_pane_ops(a->pane)->enter)
 		ui_pane_ops(a->pane)->enter(a, cur_state(a));
+	/* issue 15: the first pages of the other panes, all at once */
+	for (int p = 0; p < PANE_COUNT; p++)
+		if (p != (int)a->pane && ui_pane_ops((enum ui_pane_id)p)->warm)
+			ui_pane_ops((enum ui_pane_id)p)->warm(a, a->pane_state[p]);
 	a->redraw = true;
 
 	while (!a->quit && !got_signal) {

@@ -386,7 +386,30 @@ static void walk_ended(struct ui_logview *v, struct app *a, const model_walk_sta
 	}
 }
 
+void ui_logview_read_ahead(struct ui_logview *v, struct app *a)
+{
+	size_t n, screen;
+
+	if (!v->log || v->walking)
+		return;
+	n = model_log_count(a->m, v->log);
+	screen = v->sc.height ? v->sc.height : 1;
+	if (n && v->sc.selected + screen >= n)
+		model_log_prefetch(a->m, v->log);
+}
+
+static int logview_action(struct ui_logview *v, struct app *a, enum ui_action act);
+
 int ui_logview_action(struct ui_logview *v, struct app *a, enum ui_action act)
+{
+	int r = logview_action(v, a, act);
+
+	if (r == UI_HANDLED)
+		ui_logview_read_ahead(v, a);
+	return r;
+}
+
+static int logview_action(struct ui_logview *v, struct app *a, enum ui_action act)
 {
 	if (!v->log)
 		return UI_IGNORED;

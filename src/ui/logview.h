@@ -118,6 +118,13 @@ bool ui_logview_on_model(struct ui_logview *v, struct app *a, unsigned dirty);
 /* Re-read the rows from the model, keeping the selected entry. */
 void ui_logview_rebuild(struct ui_logview *v, struct app *a);
 
+/* Issue 15: when the selection is within one screen of the end of the
+ * page shown, have the model read the next older page into its cache
+ * in the background (model_log_prefetch: one page ahead at most), so
+ * that n shows it at once. The view does it after its own actions; a
+ * pane calls it when it is shown and when its log changed while shown. */
+void ui_logview_read_ahead(struct ui_logview *v, struct app *a);
+
 /* Issue 13. Search past the loaded page: when no entry shown passes the
  * text filter, walk to older pages until one does, the history ends or
  * UI_LOGVIEW_WALK_MAX pages were read, with progress in the header

@@ -155,14 +155,11 @@ static const struct ui_logview_kind kind = {
 
 static void reopen(struct app *a, struct activity_state *st)
 {
-	bool first = !st->lv.log;
-	api_error err;
-
+	/* the first log starts at the activity log's own default (20), or
+	 * the page-size the person set (main passes 0 otherwise: issue 15,
+	 * no first page at another size); later logs keep the size chosen
+	 * with +/- */
 	st->opened = ui_logview_open(&st->lv, a, &kind, &model_log_activity, &st->p);
-	/* the activity log's own default (20), not the webhook logs'
-	 * page-size; later logs keep the size chosen with +/- */
-	if (st->opened && first)
-		model_log_set_limit(a->m, st->lv.log, 0, &err);
 }
 
 static void ensure_open(struct app *a, struct activity_state *st)
@@ -404,6 +401,19 @@ static void enter(struct app *a, void *vst)
 	model_refresh(a->m, MODEL_SMARTLOCKS, false);
 	ensure_open(a, st);
 	ui_logview_rebuild(&st->lv, a);
+	ui_logview_read_ahead(&st->lv, a);
+}
+
+/* Issue 15: at start, the newest page of every lock's activity, as 4
+ * first shows it, is read into the cache along with the lists. */
+static void warm(struct app *a, void *vst)
+{
+	model_log_activity_params p;
+	api_error err;
+
+	(void)vst;
+	model_log_activity_params_init(&p);
+	model_log_warm(a->m, &model_log_activity, &p, &err);
 }
 
 static void draw(struct app *a, void *vst, int top, int rows, int cols)
@@ -446,12 +456,13 @@ static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 	struct activity_state *st = vst;
 	bool changed;
 
-	(void)visible;
 	if (!st->opened)
 		return false;
 	changed = ui_logview_on_model(&st->lv, a, dirty);
 	if (changed)
 		collect_names(a, st);
+	if (changed && visible)
+		ui_logview_read_ahead(&st->lv, a);
 	/* lock names in the rows and the title */
 	return changed || (dirty & MODEL_DIRTY(MODEL_SMARTLOCKS));
 }
@@ -471,6 +482,7 @@ const struct pane_ops pane_activity_ops = {
 	.hints = hints,
 	.n_hints = UI_COUNT(hints),
 	.enter = enter,
+	.warm = warm,
 	.draw = draw,
 	.on_action = on_action,
 	.on_model = on_model,
@@ -494,7 +506,9 @@ model_log *pane_activity_recent(struct app *a, model_log *prev, int64_t smartloc
 		return prev;
 	if (prev)
 		model_log_close(a->m, prev);
-	if (model_log_open(a->m, &model_log_activity, &p, &h, &err) != API_OK)
+	/* asked for at its size at once (issue 15) */
+	if (model_log_open_sized(a->m, &model_log_activity, &p, RECENT_EVENTS, &h, &err) !=
+	    API_OK)
 		return NULL;
 	if (model_log_limit(a->m, h) != RECENT_EVENTS)
 		model_log_set_limit(a->m, h, RECENT_EVENTS, &err);

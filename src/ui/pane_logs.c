@@ -166,6 +166,20 @@ static void enter(struct app *a, void *vst)
 	model_refresh(a->m, MODEL_SMARTLOCKS, false); /* names in What */
 	choose_key(a, st);
 	ui_logview_rebuild(&st->lv, a);
+	ui_logview_read_ahead(&st->lv, a);
+}
+
+/* Issue 15: at start, the newest page of the default API key's logs
+ * (api-key in the configuration) is read into the cache along with the
+ * lists, so that 3 shows it at once. */
+static void warm(struct app *a, void *vst)
+{
+	model_log_webhook_params params = { .api_key_id = a->opt.api_key };
+	api_error err;
+
+	(void)vst;
+	if (a->opt.api_key > 0)
+		model_log_warm(a->m, &model_log_webhooks, &params, &err);
 }
 
 static void draw(struct app *a, void *vst, int top, int rows, int cols)
@@ -387,6 +401,8 @@ static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 		ui_logview_rebuild(&st->lv, a);
 		changed = true;
 	}
+	if (visible && changed)
+		ui_logview_read_ahead(&st->lv, a);
 	return changed;
 }
 
@@ -415,6 +431,7 @@ const struct pane_ops pane_logs_ops = {
 	.hints = hints,
 	.n_hints = UI_COUNT(hints),
 	.enter = enter,
+	.warm = warm,
 	.draw = draw,
 	.on_action = on_action,
 	.on_model = on_model,

@@ -78,6 +78,10 @@ struct pane_ops {
 	size_t n_legend;
 	/* The pane became visible: ask the model for what it shows. */
 	void (*enter)(struct app *a, void *st);
+	/* Issue 15: the dashboard starts: have the model read what the
+	 * pane will show first into its cache, along with the lists (NULL:
+	 * nothing). The pane is not shown; nothing is painted. */
+	void (*warm)(struct app *a, void *st);
 	/* Another pane is about to be shown. */
 	void (*leave)(struct app *a, void *st);
 	/* The app ends: free what st holds (the app frees st itself). */

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# bench.sh: the performance figures of issue #8, measured against nuki-sim
-# on loopback in one run, printed as a table (figure, value, target,
-# method). Run by `make bench` (never by `make check`). Needs only sh,
+# bench.sh: the performance figures of issue #8 (and, 7-10, of issue 15:
+# round trips to a far server), measured against nuki-sim on loopback in
+# one run, printed as a table (figure, value, target, method). Run by `make bench` (never by `make check`). Needs only sh,
 # awk, curl and the two helpers built by make: nk_pty (a scripted
 # pseudo-terminal that time-stamps and counts every byte the dashboard
 # writes) and nk_run (wall time and peak RSS of one process).
@@ -21,10 +21,11 @@ TOKEN=bench-token
 IDLE_S=${BENCH_IDLE_S:-60}
 RUNS=${BENCH_RUNS:-5}
 LC_ALL=C.UTF-8
+TZ=UTC
 TERM=xterm-256color
 COLS=120
 ROWS=35
-export LC_ALL TERM
+export LC_ALL TZ TERM
 unset NO_COLOR XDG_CONFIG_HOME
 
 for f in "$NUKITUI" "$SIM" "$PTY" "$RUN"; do
@@ -339,10 +340,123 @@ row "6c 2,000 locks: start-up to first frame" "${sc_start} ms" "< 150 ms" "$(ver
 	"as 5 with --base-url to nuki-sim --data (2,000 locks)"
 after_r=$(sed -n "$((before + 1)),\$p" "$tmp/scale.access")
 n_lock=$(printf '%s\n' "$after_r" | grep -c '^GET /smartlock[ ?]')
-n_other=$(printf '%s\n' "$after_r" | grep -c '^GET /smartlock/')
+# per-lock GETs (/smartlock/ID...): not the activity page the dashboard
+# reads at start (GET /smartlock/log, issue 15)
+n_other=$(printf '%s\n' "$after_r" | grep -c '^GET /smartlock/[0-9]')
 # requests for the smart-lock list: the first load plus one for r
 row "6d lock-list refresh cost" "$((n_lock - 1)) req" "1 request" "$(verdict "$n_lock - 1 == 1 && $n_other == 0")" \
 	"GET /smartlock lines in --access-log for one r (besides the first load; refresh-seconds = 3600 so no timer refresh interferes); per-lock GETs: $n_other"
+
+# ---- issue 15: round trips to a server far away ---------------------------
+# 7. the parallel export: 10,000 activity entries of one lock (the
+# simulator's whole history of it: 200 pages of 50) at 50 ms a round
+# trip, against the serial floor of 200 x 50 ms
+FRONT=18298712180
+start_sim far50 --latency-ms 50 --activity 10000
+U=$(url_of far50)
+export_args="--json activity $FRONT --since 2024-05-01T00:00:00Z --until 2025-09-14T00:00:00Z --all"
+# shellcheck disable=SC2086
+"$NUKITUI" --base-url "$U" $export_args --parallel 1 > "$tmp/export1.jsonl" 2> "$tmp/export.err"
+before=$(wc -l < "$tmp/far50.access")
+# shellcheck disable=SC2086
+"$NUKITUI" --base-url "$U" $export_args --parallel 4 > "$tmp/export4.jsonl" 2>> "$tmp/export.err"
+req_x4=$(sed -n "$((before + 1)),\$p" "$tmp/far50.access" | grep -c "GET /smartlock/$FRONT/log")
+lines=$(wc -l < "$tmp/export4.jsonl")
+if [ "$lines" -ne 10000 ] || ! cmp -s "$tmp/export1.jsonl" "$tmp/export4.jsonl"; then
+	echo "bench: activity --parallel 4 gave $lines lines, not the 10000 of --parallel 1" >&2
+	exit 1
+fi
+: > "$tmp/t.x4"
+: > "$tmp/t.x1"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	# shellcheck disable=SC2086
+	"$RUN" -- "$NUKITUI" --base-url "$U" $export_args --parallel 4 >> "$tmp/t.x4"
+	# --parallel 1 takes 10 s a run: at most 3 of them
+	if [ $i -lt 3 ]; then
+		# shellcheck disable=SC2086
+		"$RUN" -- "$NUKITUI" --base-url "$U" $export_args --parallel 1 >> "$tmp/t.x1"
+	fi
+	i=$((i + 1))
+done
+floor=$((200 * 50))
+t_x4=$(field wall_ms < "$tmp/t.x4" | median)
+t_x1=$(field wall_ms < "$tmp/t.x1" | median)
+r_x4=$(awk -v a="$t_x4" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')
+r_x1=$(awk -v a="$t_x1" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')
+rss_x4=$(field maxrss_kb < "$tmp/t.x4" | maxof)
+row "7a export 10k activity, --parallel 4" "${r_x4}x" "<= 0.30" "$(verdict "$r_x4 <= 0.30")" \
+	"activity LOCK --since --until --all --json over the lock's whole history (10,000 entries, 200 pages of 50) against nuki-sim --latency-ms 50: median wall time of $RUNS, ${t_x4} ms, over the serial floor 200 x 50 ms = ${floor} ms; the same 10,000 lines as --parallel 1 (checked); peak RSS $(awk -v k="$rss_x4" 'BEGIN { printf "%.1f", k / 1024 }') MiB; $req_x4 requests (a serial walk: 201)"
+row "7b the same, --parallel 1" "${r_x1}x" "~1.0 (reported)" "$(verdict "$r_x1 < 1.2")" \
+	"as 7a, one page after the other (as without --since): median of up to 3, ${t_x1} ms"
+
+# 8. n in the logs pane at 100 ms a round trip: the next page is read
+# ahead when the selection comes within a screen of the end of the page
+start_sim far100 --latency-ms 100 --logs 10000
+U=$(url_of far100)
+config "api-key = 31337"
+{
+	printf '%s\n' "waitfor Front\\sdoor 10000"
+	echo "key 3 30"
+	echo "settle 300 5000"
+	i=0
+	while [ $i -lt 20 ]; do
+		# End: the last row (a reader at the end of the page), a pause
+		# of 300 ms to read it, then n
+		printf '%s\n' "key \\e[F 30"
+		echo "idle 300"
+		echo "key n 150"
+		i=$((i + 1))
+	done
+	echo "quit q 3000"
+} | dash "$tmp/next.out" --base-url "$U"
+grep '^key' "$tmp/next.out" | sed -n '2,$p' | awk 'NR % 2 == 0' | field done_ms > "$tmp/lat_next"
+n_next=$(wc -l < "$tmp/lat_next")
+nx_med=$(median < "$tmp/lat_next")
+nx_max=$(maxof < "$tmp/lat_next")
+pages_next=$(grep -c "webhook/logs?limit=50&id=" "$tmp/far100.access")
+row "8a n to the next page at 100 ms, median" "${nx_med} ms" "<= 10 ms" "$(verdict "$nx_med <= 10")" \
+	"logs pane (API key 31337, 50 a page, 35 rows) against nuki-sim --latency-ms 100 --logs 10000: End, 300 ms, then n, $n_next times; from writing n to the last byte of the page drawn (quiet 150 ms, longer than a round trip); $pages_next older pages read"
+row "8b the same, worst" "${nx_max} ms" "<= 50 ms" "$(verdict "$nx_max <= 50")" "as 8a"
+
+# 9. start-up to the first frame with data at 100 ms a round trip, with
+# the first pages of the logs and activity panes read along with the lists
+: > "$tmp/startup_far"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	printf 'waitfor Front\\sdoor 10000\nquit q 3000\n' | dash "$tmp/start_far.out" --base-url "$U"
+	grep '^waitfor ok' "$tmp/start_far.out" | field ms >> "$tmp/startup_far"
+	i=$((i + 1))
+done
+config
+sf_med=$(median < "$tmp/startup_far")
+sf_max=$(maxof < "$tmp/startup_far")
+row "9 start-up at 100 ms to first frame" "${sf_med} ms" "<= 250 ms" "$(verdict "$sf_med <= 250")" \
+	"as 5, against nuki-sim --latency-ms 100 with api-key set (the lock list, the key list, the newest webhook-log and activity pages asked for at once); median of $RUNS, worst ${sf_max} ms"
+
+# 10. one deadline per command: a server that sends one byte a second
+HOSTILE=$top_builddir/tests/hostile/hostile_server
+if [ -x "$HOSTILE" ]; then
+	"$HOSTILE" --port 0 --mode slow > "$tmp/slow1b.out" 2> "$tmp/slow1b.err" &
+	sims="$sims $!"
+	i=0
+	while [ "$(wc -l < "$tmp/slow1b.out")" -lt 1 ] && [ $i -lt 200 ]; do
+		i=$((i + 1))
+		sleep 0.05
+	done
+	B=5
+	"$RUN" -- "$NUKITUI" --base-url "$(head -n 1 "$tmp/slow1b.out")" --timeout $B smartlocks \
+		> "$tmp/t.slow" 2> /dev/null
+	t_slow=$(field wall_ms < "$tmp/t.slow")
+	st_slow=$(field status < "$tmp/t.slow")
+	s_slow=$(awk -v t="$t_slow" 'BEGIN { printf "%.1f", t / 1000 }')
+	row "10 smartlocks vs 1 byte/s, --timeout $B" "${s_slow} s, exit ${st_slow}" "exit 3, <= $((B + 2)) s" \
+		"$(verdict "$st_slow == 3 && $t_slow <= ($B + 2) * 1000")" \
+		"tests/hostile/hostile_server --mode slow answers one byte a second; wall time of nukitui --timeout $B smartlocks (its attempts and retries share the budget)"
+else
+	row "10 smartlocks vs 1 byte/s" "not run" "exit 3, <= budget + 2 s" "MISS" \
+		"tests/hostile/hostile_server is not built"
+fi
 
 # ---- the table ------------------------------------------------------------
 echo

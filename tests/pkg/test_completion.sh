@@ -165,7 +165,7 @@ run_cases() {
 		offers $s "nukitui --base-url http://127.0.0.1:8080 un" unlock
 	check "$s: global options" offers $s "nukitui --" --ascii --base-url \
 		--demo --help --json --no-color --print-config --read-only --tsv \
-		--version
+		--version --timeout
 	check "$s: logs options" offers $s "nukitui logs --" --all --before \
 		--failed --help --json --limit --pages --tsv
 	check "$s: lock options" offers $s "nukitui lock 5 --" --advanced \

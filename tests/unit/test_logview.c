@@ -313,6 +313,44 @@ START_TEST(events_of_other_topics_change_nothing)
 }
 END_TEST
 
+/* ---- issue 15: reading ahead ------------------------------------------------------ */
+
+START_TEST(near_the_end_of_the_page_the_next_is_read_ahead)
+{
+	size_t sent;
+
+	open_hooks(7); /* 50 a page */
+	V->sc.height = 10; /* as drawn: ten rows on screen */
+	for (int i = 0; i < 39; i++)
+		ui_logview_action(V, A, UI_ACTION_DOWN);
+	poll0();
+	ck_assert_ptr_null(fake_oldest_running(fk)); /* 11 rows left: not yet */
+	ui_logview_action(V, A, UI_ACTION_DOWN);
+	poll0();
+	ck_assert_str_eq(fake_oldest_running(fk),
+			 "GET /api/key/7/webhook/logs?limit=50&id=000000000000000000000251");
+	answer();
+	sent = fake_started(fk);
+	ck_assert_int_eq(ui_logview_action(V, A, UI_ACTION_LOGS_OLDER), UI_HANDLED);
+	poll0();
+	ui_logview_on_model(V, A, model_take_dirty(A->m));
+	/* shown from the cache, no request */
+	ck_assert_uint_eq(fake_started(fk), sent);
+	ck_assert_uint_eq(model_log_page_number(A->m, V->log), 2);
+	ck_assert_str_eq(selected_id(), "000000000000000000000250");
+}
+END_TEST
+
+START_TEST(a_page_shorter_than_the_screen_reads_the_next_at_once)
+{
+	open_bare(); /* 20 a page */
+	V->sc.height = 30;
+	ui_logview_read_ahead(V, A); /* what a pane does when shown */
+	poll0();
+	ck_assert_str_eq(fake_oldest_running(fk), "GET /smartlock/5/log?limit=20&id=a00281");
+}
+END_TEST
+
 /* ---- paging ------------------------------------------------------------------ */
 
 START_TEST(older_newer_and_newest_page_through_the_model)
@@ -377,6 +415,8 @@ static Suite *suite(void)
 	tcase_add_test(t, the_selected_entry_stays_selected_when_new_ones_arrive);
 	tcase_add_test(t, at_the_top_new_entries_come_into_view);
 	tcase_add_test(t, events_of_other_topics_change_nothing);
+	tcase_add_test(t, near_the_end_of_the_page_the_next_is_read_ahead);
+	tcase_add_test(t, a_page_shorter_than_the_screen_reads_the_next_at_once);
 	tcase_add_test(t, older_newer_and_newest_page_through_the_model);
 	tcase_add_test(t, the_oldest_page_says_so);
 	tcase_add_test(t, the_text_filter_reaches_the_model_and_stays_for_the_next_log);
