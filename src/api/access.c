@@ -122,8 +122,8 @@ api_status api_validate_auth_type(int type, api_error *err)
 	return API_OK;
 }
 
-static api_status check_date(const char *field, const char *s,
-			     timefmt_instant *t, api_error *err)
+api_status req_check_date(const char *field, const char *s,
+			  timefmt_instant *t, api_error *err)
 {
 	const char *why = timefmt_parse_rfc3339(s, 0, t);
 	if (why)
@@ -139,9 +139,9 @@ static api_status check_dates(const char *from, const char *until,
 	timefmt_instant f = {0, 0}, u = {0, 0};
 	api_status st = API_OK;
 	if (from)
-		st = check_date("allowedFromDate", from, &f, err);
+		st = req_check_date("allowedFromDate", from, &f, err);
 	if (st == API_OK && until)
-		st = check_date("allowedUntilDate", until, &u, err);
+		st = req_check_date("allowedUntilDate", until, &u, err);
 	if (st != API_OK)
 		return st;
 	if (from && until && timefmt_compare(u, f) <= 0)
@@ -153,7 +153,7 @@ static api_status check_dates(const char *from, const char *until,
 	return API_OK;
 }
 
-static api_status check_minutes(const char *field, int v, api_error *err)
+api_status req_check_minutes(const char *field, int v, api_error *err)
 {
 	if (v != -1 && (v < 0 || v >= API_MINUTES_PER_DAY))
 		return api_error_set(err, API_ERR_INVALID, 0,
@@ -163,21 +163,26 @@ static api_status check_minutes(const char *field, int v, api_error *err)
 	return API_OK;
 }
 
+api_status req_check_week_days(const char *field, int v, api_error *err)
+{
+	if (v != -1 && (v < 0 || v > API_WEEK_DAYS_ALL))
+		return api_error_set(err, API_ERR_INVALID, 0,
+				     "%s must be a bit mask 0 to %d (Mon 64 "
+				     "... Sun 1), or -1 for none (got %d)",
+				     field, API_WEEK_DAYS_ALL, v);
+	return API_OK;
+}
+
 static api_status check_window(const api_auth_update *u, api_error *err)
 {
-	if (u->allowed_week_days != -1 &&
-	    (u->allowed_week_days < 0 ||
-	     u->allowed_week_days > API_WEEK_DAYS_ALL))
-		return api_error_set(err, API_ERR_INVALID, 0,
-				     "allowedWeekDays must be a bit mask 0 to "
-				     "%d (Mon 64 ... Sun 1), or -1 for none "
-				     "(got %d)",
-				     API_WEEK_DAYS_ALL, u->allowed_week_days);
-	api_status st = check_minutes("allowedFromTime", u->allowed_from_time,
-				      err);
+	api_status st = req_check_week_days("allowedWeekDays",
+					    u->allowed_week_days, err);
 	if (st == API_OK)
-		st = check_minutes("allowedUntilTime", u->allowed_until_time,
-				   err);
+		st = req_check_minutes("allowedFromTime",
+				       u->allowed_from_time, err);
+	if (st == API_OK)
+		st = req_check_minutes("allowedUntilTime",
+				       u->allowed_until_time, err);
 	if (st != API_OK)
 		return st;
 	int from = u->allowed_from_time, until = u->allowed_until_time;

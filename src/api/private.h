@@ -3,8 +3,9 @@
  * private: what the files of src/api share and nobody else sees: the
  * checked cJSON field readers the decoders are built from (decode_json.c),
  * the whole-body parser with its depth limit, the list and object
- * drivers, the compact JSON printer (jsonfmt.c) and the request
- * builders' helpers (request.c). Only the C files of src/api include
+ * drivers, the compact JSON printer (jsonfmt.c), the request
+ * builders' helpers (request.c) and the checks of an authorization's
+ * dates, times and week days (access.c). Only the C files of src/api include
  * this header; no cJSON value leaves src/api.
  */
 #ifndef NUKI_API_PRIVATE_H
@@ -19,6 +20,7 @@
 #include "api/decode.h"
 #include "api/error.h"
 #include "api/request.h"
+#include "api/timefmt.h"
 
 /* Largest integer a double (and so cJSON) holds exactly: 2^53 - 1. From
  * 2^53 on, distinct JSON numbers can parse to the same double, so a larger
@@ -147,5 +149,17 @@ api_status req_finish(api_request *out, const api_request *r,
 api_status req_take_body(api_request *r, cJSON *root, api_error *err);
 /* An int64 as exact JSON number text; a double would round 2^63-1. */
 cJSON *req_json_int64(int64_t v);
+
+/* ---- authorization checks (access.c; request_auth.c uses them too) ------- */
+
+/* API_ERR_INVALID naming field unless s is an RFC 3339 date; *t is it. */
+api_status req_check_date(const char *field, const char *s,
+			  timefmt_instant *t, api_error *err);
+/* API_ERR_INVALID naming field unless v is minutes after midnight
+ * (0..API_MINUTES_PER_DAY-1) or -1 for none. */
+api_status req_check_minutes(const char *field, int v, api_error *err);
+/* API_ERR_INVALID naming field unless v is a week-day bit mask
+ * (0..API_WEEK_DAYS_ALL, Mon 64 ... Sun 1) or -1 for none. */
+api_status req_check_week_days(const char *field, int v, api_error *err);
 
 #endif

@@ -18,36 +18,12 @@
 #include "api/text.h"
 #include "api/timefmt.h"
 
-#define MINUTES_PER_DAY 1440
-#define WEEK_DAYS_MAX 127
-
 /* ---- authorizations ------------------------------------------------------- */
 
 /* The name rule is access.c's, for app authorizations (1..32). */
 static api_status check_auth_name(const char *name, api_error *err)
 {
 	return api_validate_auth_name(name, API_AUTH_APP, err);
-}
-
-static api_status check_date(const char *field, const char *s,
-			     timefmt_instant *t, api_error *err)
-{
-	const char *why = timefmt_parse_rfc3339(s, 0, t);
-	if (why)
-		return api_error_set(err, API_ERR_INVALID, 0,
-				     "%s \"%.40s\" is not an RFC 3339 date: %s",
-				     field, s, why);
-	return API_OK;
-}
-
-static api_status check_minutes(const char *field, int v, api_error *err)
-{
-	if (v != -1 && (v < 0 || v >= MINUTES_PER_DAY))
-		return api_error_set(err, API_ERR_INVALID, 0,
-				     "%s must be minutes after midnight, 0 to "
-				     "%d, or -1 for none (got %d)",
-				     field, MINUTES_PER_DAY - 1, v);
-	return API_OK;
 }
 
 static api_status check_auth_create(const api_auth_create *a, api_error *err)
@@ -83,14 +59,14 @@ static api_status check_auth_create(const api_auth_create *a, api_error *err)
 
 	timefmt_instant from = {0, 0}, until = {0, 0};
 	if (a->allowed_from_date) {
-		st = check_date("the start date", a->allowed_from_date, &from,
-				err);
+		st = req_check_date("the start date", a->allowed_from_date,
+				    &from, err);
 		if (st != API_OK)
 			return st;
 	}
 	if (a->allowed_until_date) {
-		st = check_date("the end date", a->allowed_until_date,
-				&until, err);
+		st = req_check_date("the end date", a->allowed_until_date,
+				    &until, err);
 		if (st != API_OK)
 			return st;
 	}
@@ -102,18 +78,13 @@ static api_status check_auth_create(const api_auth_create *a, api_error *err)
 				     a->allowed_until_date,
 				     a->allowed_from_date);
 
-	if (a->allowed_week_days != -1 &&
-	    (a->allowed_week_days < 0 || a->allowed_week_days > WEEK_DAYS_MAX))
-		return api_error_set(err, API_ERR_INVALID, 0,
-				     "the week days must be a bit mask 0 to "
-				     "%d (Mon 64 ... Sun 1), or -1 for none "
-				     "(got %d)",
-				     WEEK_DAYS_MAX, a->allowed_week_days);
-
-	st = check_minutes("the daily start time", a->allowed_from_time, err);
+	st = req_check_week_days("the week days", a->allowed_week_days, err);
 	if (st == API_OK)
-		st = check_minutes("the daily end time", a->allowed_until_time,
-				   err);
+		st = req_check_minutes("the daily start time",
+				       a->allowed_from_time, err);
+	if (st == API_OK)
+		st = req_check_minutes("the daily end time",
+				       a->allowed_until_time, err);
 	if (st != API_OK)
 		return st;
 	if ((a->allowed_from_time == -1) != (a->allowed_until_time == -1))

@@ -442,6 +442,14 @@ int cli_send(session *s, api_request *req, api_response *resp)
 	return api_status_exit_code(st);
 }
 
+int cli_request(session *s, api_status built, const api_error *err,
+		api_request *req, api_response *resp)
+{
+	if (built != API_OK)
+		return cli_invalid(s, err);
+	return cli_send(s, req, resp);
+}
+
 int cli_decode_failed(session *s, const api_error *err)
 {
 	cli_errorf(s->ctx, "%s", err->message);

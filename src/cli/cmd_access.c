@@ -186,9 +186,7 @@ int cli_cmd_auths(session *s)
 	 * here; every lock: the API filters */
 	st = lock ? api_req_smartlock_auths(&req, lock, &types, &err)
 		  : api_req_auths_list(&req, user, &types, &err);
-	if (st != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, st, &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp,
@@ -238,9 +236,8 @@ static int set_enabled(session *s, int64_t lock, const char *id, bool on)
 	char sentence[256];
 	int code;
 
-	if (api_req_smartlock_auth_get(&req, lock, id, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_smartlock_auth_get(&req, lock, id, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp,
@@ -288,9 +285,8 @@ static int delete_auth(session *s, int64_t lock, const char *id)
 	char sentence[200];
 	int code;
 
-	if (api_req_smartlock_auth_delete(&req, lock, id, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_smartlock_auth_delete(&req, lock, id, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	api_response_free(&resp);
@@ -343,9 +339,8 @@ int cli_cmd_users(session *s)
 	api_error err;
 	int code;
 
-	if (api_req_account_users(&req, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_account_users(&req, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp,

@@ -74,9 +74,8 @@ int cli_cmd_auth(session *s)
 	a.remote_allowed = p->given & BIT(OPT_REMOTE);
 	a.allowed_from_date = p->value[OPT_FROM];
 	a.allowed_until_date = p->value[OPT_UNTIL];
-	if (api_req_auth_create_advanced(&req, &a, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_auth_create_advanced(&req, &a, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	return cli_print_confirmation(s, &resp);

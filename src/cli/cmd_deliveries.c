@@ -580,9 +580,8 @@ static int health_collect(session *s, api_webhook_list *hooks,
 	api_error err;
 	int code;
 
-	if (api_req_webhooks_list(&req, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_webhooks_list(&req, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp,
@@ -590,9 +589,7 @@ static int health_collect(session *s, api_webhook_list *hooks,
 			   &err);
 	if (code)
 		return code;
-	if (api_req_keys_list(&req, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_keys_list(&req, &err), &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp,

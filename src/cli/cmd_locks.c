@@ -119,9 +119,8 @@ int cli_cmd_smartlocks(session *s)
 	api_error err;
 	int code;
 
-	if (api_req_smartlocks_list(&req, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_smartlocks_list(&req, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp, api_decode_smartlocks(resp.body, resp.len, &list, &err),

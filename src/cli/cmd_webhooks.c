@@ -63,9 +63,8 @@ static int webhooks_list(session *s)
 	api_error err;
 	int code;
 
-	if (api_req_webhooks_list(&req, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_webhooks_list(&req, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp, api_decode_webhooks(resp.body, resp.len, &list, &err),
@@ -142,9 +141,8 @@ static int webhooks_create(session *s)
 						      "feature is given twice");
 		names[i] = api_feature_name((api_feature)f);
 	}
-	if (api_req_webhook_create(&req, url, names, n, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_webhook_create(&req, url, names, n, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp, api_decode_webhook(resp.body, resp.len, &w, &err),
@@ -190,9 +188,8 @@ static int webhooks_delete(session *s)
 	if (!cli_parse_id(s->p->pos[1], 1, INT32_MAX, "webhook id", &id, msg,
 			  sizeof msg))
 		return cli_usage_error(s, msg);
-	if (api_req_webhook_delete(&req, id, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_webhook_delete(&req, id, &err),
+			   &err, &req, &resp);
 	if (code)
 		return code;
 	api_response_free(&resp);
@@ -253,9 +250,7 @@ int cli_cmd_keys(session *s)
 	api_error err;
 	int code;
 
-	if (api_req_keys_list(&req, &err) != API_OK)
-		return cli_invalid(s, &err);
-	code = cli_send(s, &req, &resp);
+	code = cli_request(s, api_req_keys_list(&req, &err), &err, &req, &resp);
 	if (code)
 		return code;
 	code = cli_decoded(s, &resp, api_decode_keys(resp.body, resp.len, &list, &err),

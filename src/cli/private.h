@@ -217,4 +217,10 @@ int cli_no_wait(session *s, const cli_action_ref *ref, const api_smartlock *know
 int cli_no_wait_request(session *s, const cli_action_ref *ref, const api_smartlock *known,
 			const char *request_id);
 
+/* Send the request a builder made: built is what the builder returned
+ * and err its error. A refused request is reported (CLI_EXIT_USAGE, as
+ * cli_invalid) and nothing is sent; else as cli_send. */
+int cli_request(session *s, api_status built, const api_error *err,
+		api_request *req, api_response *resp);
+
 #endif

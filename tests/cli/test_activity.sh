@@ -7,111 +7,16 @@
 # every entry once, newest first; --since/--until return exactly the
 # entries of that window; the filters; after `nukitui lock` the newest
 # entry of that lock is the lock, trigger web. Dates are read in UTC.
-set -u
-
-top_builddir=${top_builddir:-.}
-NUKITUI=$top_builddir/nukitui
-SIM=$top_builddir/nuki-sim
 TOKEN=activity-test-token-51c
 PER_DEVICE=301
-LC_ALL=C.UTF-8
 TZ=UTC
-export LC_ALL TZ
-unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME
+export TZ
+. "${top_srcdir:-.}/tests/cli/lib.sh"
 
 FRONT=18298712180
 BACK=22986658786
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-activity.XXXXXX") || exit 99
-HOME=$tmp/home
-mkdir -p "$HOME"
-export HOME
-sim_pid=""
-passed=0
-failed=0
-
-cleanup() {
-	if [ -n "$sim_pid" ]; then
-		kill "$sim_pid" 2>/dev/null
-		wait "$sim_pid" 2>/dev/null
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for f in "$NUKITUI" "$SIM"; do
-	if [ ! -x "$f" ]; then
-		echo "test_activity: $f is not built" >&2
-		exit 99
-	fi
-done
-
-# wait_for CMD...: poll until CMD succeeds, up to about 10 s.
-wait_for() {
-	i=0
-	while ! "$@"; do
-		i=$((i + 1))
-		[ "$i" -ge 200 ] && return 1
-		sleep 0.05
-	done
-	return 0
-}
-
-url_ready() {
-	[ "$(wc -l < "$tmp/sim.out")" -ge 1 ]
-}
-
-ACCESS=$tmp/access.log
-: > "$ACCESS"
-: > "$tmp/sim.out"
-"$SIM" --port 0 --token "$TOKEN" --access-log "$ACCESS" \
-	--activity "$PER_DEVICE" --step-ms 100 > "$tmp/sim.out" 2> "$tmp/sim.err" &
-sim_pid=$!
-if ! wait_for url_ready; then
-	echo "test_activity: nuki-sim did not start:" >&2
-	cat "$tmp/sim.err" >&2
-	exit 99
-fi
-URL=$(head -n 1 "$tmp/sim.out")
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	[ -s "$tmp/err" ] && sed 's/^/#   stderr: /' "$tmp/err" | head -n 5
-}
-
-# nk ARGS...: run nukitui against the simulator; stdout, stderr and the
-# exit code in $tmp/out, $tmp/err and $code.
-nk() {
-	NUKI_API_TOKEN=$TOKEN "$NUKITUI" --base-url "$URL" "$@" \
-		> "$tmp/out" 2> "$tmp/err"
-	code=$?
-}
-
-check() {
-	name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
-
-expect() {
-	if [ "$code" -eq "$2" ]; then ok "$1 (exit $2)"; else
-		not_ok "$1 (exit $code, expected $2)"; fi
-}
-
-out_lines() {
-	wc -l < "$tmp/out" | tr -d ' '
-}
-
-access_lines() {
-	wc -l < "$ACCESS" | tr -d ' '
-}
+start_sim --activity "$PER_DEVICE" --step-ms 100
 
 # ---- invalid arguments: exit 2, nothing sent ---------------------------------
 
@@ -121,7 +26,7 @@ while IFS='|' read -r name args; do
 	before=$(access_lines)
 	# shellcheck disable=SC2086 # the arguments are split on purpose
 	eval "nk activity $args"
-	if [ "$code" -eq 2 ] && [ "$(access_lines)" -eq "$before" ] &&
+	if [ "$code" -eq 2 ] && sent_nothing "$before" &&
 	   [ ! -s "$tmp/out" ] && [ -s "$tmp/err" ]; then
 		ok "invalid: $name (exit 2, nothing sent)"
 	else
@@ -253,5 +158,4 @@ nk activity --help
 check "activity --help: usage and TIME forms" \
 	sh -c 'grep -q "^Usage: nukitui \[OPTIONS\] activity \[LOCK_ID\]" "$1" && grep -q "YYYY-MM-DD" "$1"' _ "$tmp/out"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -8,101 +8,12 @@
 # `logs --all` returns exactly the simulator's history. Runs with a
 # temporary HOME and XDG_CONFIG_HOME, waits for conditions (never for a
 # fixed time) and stops its simulators on exit.
-set -u
-
-top_builddir=${top_builddir:-.}
-top_srcdir=${top_srcdir:-.}
-NUKITUI=$top_builddir/nukitui
-SIM=$top_builddir/nuki-sim
 TOKEN=cli-test-token-7f3a9c
-LC_ALL=C.UTF-8
-export LC_ALL
-unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-cli.XXXXXX") || exit 99
-HOME=$tmp/home
-mkdir -p "$HOME"
-export HOME
-
-sim_pid=""
-passed=0
-failed=0
-
-stop_sim() {
-	if [ -n "$sim_pid" ]; then
-		kill "$sim_pid" 2>/dev/null
-		wait "$sim_pid" 2>/dev/null
-		sim_pid=""
-	fi
-}
-
-cleanup() {
-	stop_sim
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for f in "$NUKITUI" "$SIM"; do
-	if [ ! -x "$f" ]; then
-		echo "test_cli: $f is not built" >&2
-		exit 99
-	fi
-done
-
-# wait_for CMD...: poll until CMD succeeds, up to about 10 s.
-wait_for() {
-	i=0
-	while ! "$@"; do
-		i=$((i + 1))
-		if [ "$i" -ge 200 ]; then
-			return 1
-		fi
-		sleep 0.05
-	done
-	return 0
-}
-
-url_ready() {
-	[ "$(wc -l < "$tmp/sim.out")" -ge 1 ]
-}
-
-# start_sim [OPTIONS...]: a fresh simulator; sets URL and ACCESS.
-start_sim() {
-	stop_sim
-	ACCESS=$tmp/access.log
-	: > "$ACCESS"
-	: > "$tmp/sim.out"
-	"$SIM" --port 0 --token "$TOKEN" --access-log "$ACCESS" "$@" \
-		> "$tmp/sim.out" 2> "$tmp/sim.err" &
-	sim_pid=$!
-	if ! wait_for url_ready; then
-		echo "test_cli: nuki-sim did not start:" >&2
-		cat "$tmp/sim.err" >&2
-		exit 99
-	fi
-	URL=$(head -n 1 "$tmp/sim.out")
-	case $URL in
-	http://127.0.0.1:*) ;;
-	*) echo "test_cli: unexpected simulator URL '$URL'" >&2; exit 99 ;;
-	esac
-}
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	if [ -s "$tmp/err" ]; then
-		sed 's/^/#   stderr: /' "$tmp/err" | head -n 5
-	fi
-}
+. "${top_srcdir:-.}/tests/cli/lib.sh"
 
 # nk ARGS...: run nukitui (token in the environment), keep stdout, stderr
-# and the exit code in $tmp/out, $tmp/err and $code.
+# and the exit code in $tmp/out, $tmp/err and $code; unlike lib.sh's nk
+# the commands here name --base-url themselves.
 nk() {
 	NUKI_API_TOKEN=$TOKEN "$NUKITUI" "$@" > "$tmp/out" 2> "$tmp/err"
 	code=$?
@@ -112,15 +23,6 @@ nk() {
 nk_env() {
 	"$NUKITUI" "$@" > "$tmp/out" 2> "$tmp/err"
 	code=$?
-}
-
-# expect NAME CODE: the last run exited with CODE.
-expect() {
-	if [ "$code" -eq "$2" ]; then
-		ok "$1 (exit $2)"
-	else
-		not_ok "$1: exit $code, expected $2"
-	fi
 }
 
 # expect_err NAME CODE TEXT: exit CODE and one stderr line "nukitui: ...TEXT..."
@@ -137,28 +39,9 @@ expect_err() {
 	fi
 }
 
-# check NAME CMD...: CMD succeeds.
-check() {
-	name=$1
-	shift
-	if "$@"; then
-		ok "$name"
-	else
-		not_ok "$name"
-	fi
-}
-
-access_lines() {
-	wc -l < "$ACCESS" | tr -d ' '
-}
-
 # The access log holds at least N lines.
 access_has() {
 	[ "$(access_lines)" -ge "$1" ]
-}
-
-out_lines() {
-	wc -l < "$tmp/out" | tr -d ' '
 }
 
 # ---- no simulator needed --------------------------------------------------
@@ -365,13 +248,6 @@ done
 
 # ---- invalid arguments and --read-only send nothing --------------------------------
 
-sent_nothing() {
-	# the simulator has answered everything before; nothing new arrived
-	[ "$(access_lines)" -eq "$1" ]
-}
-
-# nuki-sim writes the access log line before it answers, so once a
-# command has exited its requests are all in the log
 while IFS='|' read -r name want args; do
 	[ -z "$name" ] && continue
 	n=$(access_lines)
@@ -530,6 +406,4 @@ nk --base-url "$URL" --tsv logs "$key_id" --all
 check "logs --all --tsv: header and 1000 rows" [ "$(out_lines)" -eq 1001 ]
 
 stop_sim
-
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -8,127 +8,16 @@
 # delete` (one DELETE), 423 reported as an API error and not retried,
 # --read-only and invalid arguments send nothing (the simulator's access
 # log), `users`. Waits for conditions, never for a fixed time.
-set -u
-
-top_builddir=${top_builddir:-.}
-NUKITUI=$top_builddir/nukitui
-SIM=$top_builddir/nuki-sim
 TOKEN=access-test-token-51c0
-LC_ALL=C.UTF-8
-export LC_ALL
-unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+XDG_CACHE_HOME=$tmp/cache
+export XDG_CACHE_HOME
 
 FRONT=18298712180
 BACK=22986658786
 CLEANER=65e0c0de000000000000000a
 CARLA=65e0c0de0000000000000009
 GUEST=65e0c0de000000000000000b
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-access.XXXXXX") || exit 99
-HOME=$tmp/home
-XDG_CACHE_HOME=$tmp/cache
-mkdir -p "$HOME"
-export HOME XDG_CACHE_HOME
-
-sim_pid=""
-passed=0
-failed=0
-
-stop_sim() {
-	if [ -n "$sim_pid" ]; then
-		kill "$sim_pid" 2>/dev/null
-		wait "$sim_pid" 2>/dev/null
-		sim_pid=""
-	fi
-}
-
-cleanup() {
-	stop_sim
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for f in "$NUKITUI" "$SIM"; do
-	if [ ! -x "$f" ]; then
-		echo "test_cli_access: $f is not built" >&2
-		exit 99
-	fi
-done
-
-wait_for() {
-	i=0
-	while ! "$@"; do
-		i=$((i + 1))
-		if [ "$i" -ge 200 ]; then
-			return 1
-		fi
-		sleep 0.05
-	done
-	return 0
-}
-
-url_ready() {
-	[ "$(wc -l < "$tmp/sim.out")" -ge 1 ]
-}
-
-# start_sim [OPTIONS...]: a fresh simulator; sets URL and ACCESS.
-start_sim() {
-	stop_sim
-	ACCESS=$tmp/access.log
-	: > "$ACCESS"
-	: > "$tmp/sim.out"
-	"$SIM" --port 0 --token "$TOKEN" --access-log "$ACCESS" "$@" \
-		> "$tmp/sim.out" 2> "$tmp/sim.err" &
-	sim_pid=$!
-	if ! wait_for url_ready; then
-		echo "test_cli_access: nuki-sim did not start:" >&2
-		cat "$tmp/sim.err" >&2
-		exit 99
-	fi
-	URL=$(head -n 1 "$tmp/sim.out")
-}
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	if [ -s "$tmp/err" ]; then
-		sed 's/^/#   stderr: /' "$tmp/err" | head -n 5
-	fi
-}
-
-nk() {
-	NUKI_API_TOKEN=$TOKEN "$NUKITUI" --base-url "$URL" "$@" \
-		> "$tmp/out" 2> "$tmp/err"
-	code=$?
-}
-
-expect() {
-	if [ "$code" -eq "$2" ]; then
-		ok "$1 (exit $2)"
-	else
-		not_ok "$1: exit $code, expected $2"
-	fi
-}
-
-check() {
-	name=$1
-	shift
-	if "$@"; then
-		ok "$name"
-	else
-		not_ok "$name"
-	fi
-}
-
-out_lines() {
-	wc -l < "$tmp/out" | tr -d ' '
-}
 
 # count METHOD PATH: lines of the access log for that request.
 count() {
@@ -300,5 +189,4 @@ for c in auths users auth; do
 done
 
 stop_sim
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

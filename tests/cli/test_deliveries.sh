@@ -10,121 +10,11 @@
 # forgotten on delete, `webhooks secret`, refused when others can read
 # it) and `verify` on the simulator's own signed deliveries. Temporary
 # HOME and XDG_DATA_HOME; waits for conditions, never for a fixed time.
-set -u
-
-top_builddir=${top_builddir:-.}
-top_srcdir=${top_srcdir:-.}
-NUKITUI=$top_builddir/nukitui
-SIM=$top_builddir/nuki-sim
 TOKEN=deliveries-test-token-51d2
-LC_ALL=C.UTF-8
-export LC_ALL
-unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-dlv.XXXXXX") || exit 99
-HOME=$tmp/home
+. "${top_srcdir:-.}/tests/cli/lib.sh"
 XDG_DATA_HOME=$tmp/data
-mkdir -p "$HOME"
-export HOME XDG_DATA_HOME
+export XDG_DATA_HOME
 SECRETS=$XDG_DATA_HOME/nukitui/secrets
-
-sim_pid=""
-passed=0
-failed=0
-
-stop_sim() {
-	if [ -n "$sim_pid" ]; then
-		kill "$sim_pid" 2>/dev/null
-		wait "$sim_pid" 2>/dev/null
-		sim_pid=""
-	fi
-}
-
-cleanup() {
-	stop_sim
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for f in "$NUKITUI" "$SIM"; do
-	if [ ! -x "$f" ]; then
-		echo "test_deliveries: $f is not built" >&2
-		exit 99
-	fi
-done
-
-wait_for() {
-	i=0
-	while ! "$@"; do
-		i=$((i + 1))
-		if [ "$i" -ge 200 ]; then
-			return 1
-		fi
-		sleep 0.05
-	done
-	return 0
-}
-
-url_ready() {
-	[ "$(wc -l < "$tmp/sim.out")" -ge 1 ]
-}
-
-# start_sim [OPTIONS...]: a fresh simulator; sets URL and ACCESS.
-start_sim() {
-	stop_sim
-	ACCESS=$tmp/access.log
-	: > "$ACCESS"
-	: > "$tmp/sim.out"
-	"$SIM" --port 0 --token "$TOKEN" --access-log "$ACCESS" "$@" \
-		> "$tmp/sim.out" 2> "$tmp/sim.err" &
-	sim_pid=$!
-	if ! wait_for url_ready; then
-		echo "test_deliveries: nuki-sim did not start:" >&2
-		cat "$tmp/sim.err" >&2
-		exit 99
-	fi
-	URL=$(head -n 1 "$tmp/sim.out")
-}
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	if [ -s "$tmp/err" ]; then
-		sed 's/^/#   stderr: /' "$tmp/err" | head -n 5
-	fi
-}
-
-# nk ARGS...: run nukitui against the simulator; stdout, stderr and the
-# exit code in $tmp/out, $tmp/err and $code.
-nk() {
-	NUKI_API_TOKEN=$TOKEN "$NUKITUI" --base-url "$URL" "$@" \
-		> "$tmp/out" 2> "$tmp/err"
-	code=$?
-}
-
-expect() {
-	if [ "$code" -eq "$2" ]; then
-		ok "$1 (exit $2)"
-	else
-		not_ok "$1 (exit $code, expected $2)"
-	fi
-}
-
-check() {
-	name=$1
-	shift
-	if "$@"; then
-		ok "$name"
-	else
-		not_ok "$name"
-	fi
-}
 
 logs_requests() {
 	grep -c "webhook/logs" "$ACCESS"
@@ -340,5 +230,4 @@ expect "webhooks secret: refused as well" 4
 check "webhooks secret: the unsafe file is left as it was" \
 	sh -c '[ "$(stat -c %a "$1")" = 644 ] && ! grep -q "^3312 " "$1"' _ "$SECRETS"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -12,27 +12,12 @@
 # API key called one, short webhook feature names. A refused connection
 # says on a terminal that it is retrying. The man page's synopsis keeps
 # its spaces. Waits for conditions, never for a fixed time.
-set -u
-
-top_builddir=${top_builddir:-.}
-top_srcdir=${top_srcdir:-.}
-NUKITUI=$top_builddir/nukitui
-SIM=$top_builddir/nuki-sim
 TOKEN=outcome-test-token-51c2
-LC_ALL=C.UTF-8
-export LC_ALL
-unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-out.XXXXXX") || exit 99
-HOME=$tmp/home
+NOT_OK_STDOUT=1
+. "${top_srcdir:-.}/tests/cli/lib.sh"
 mkdir -p "$HOME/.config/nukitui"
 chmod 700 "$HOME/.config/nukitui"
-export HOME
 cfg=$HOME/.config/nukitui/config
-
-sim_pid=""
-passed=0
-failed=0
 
 # the demo account (data/demo.json)
 FRONT=18298712180   # Smart Lock 3.0/4.0, locked, door closed
@@ -42,102 +27,10 @@ OPENER=9622675216
 OFFICE=13628304011  # offline
 KEY=31337
 
-stop_sim() {
-	if [ -n "$sim_pid" ]; then
-		kill "$sim_pid" 2>/dev/null
-		wait "$sim_pid" 2>/dev/null
-		sim_pid=""
-	fi
-}
-
-cleanup() {
-	stop_sim
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for f in "$NUKITUI" "$SIM"; do
-	if [ ! -x "$f" ]; then
-		echo "test_outcomes: $f is not built" >&2
-		exit 99
-	fi
-done
-
-# wait_for CMD...: poll until CMD succeeds, up to about 10 s.
-wait_for() {
-	i=0
-	while ! "$@"; do
-		i=$((i + 1))
-		[ "$i" -ge 200 ] && return 1
-		sleep 0.05
-	done
-	return 0
-}
-
-url_ready() { [ "$(wc -l < "$tmp/sim.out")" -ge 1 ]; }
-
-# start_sim [OPTIONS...]: a fresh simulator; sets URL and ACCESS.
-start_sim() {
-	stop_sim
-	ACCESS=$tmp/access.log
-	: > "$ACCESS"
-	: > "$tmp/sim.out"
-	"$SIM" --port 0 --token "$TOKEN" --access-log "$ACCESS" "$@" \
-		> "$tmp/sim.out" 2> "$tmp/sim.err" &
-	sim_pid=$!
-	if ! wait_for url_ready; then
-		echo "test_outcomes: nuki-sim did not start:" >&2
-		cat "$tmp/sim.err" >&2
-		exit 99
-	fi
-	URL=$(head -n 1 "$tmp/sim.out")
-}
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	sed 's/^/#   stdout: /' "$tmp/out" 2>/dev/null | head -n 5
-	sed 's/^/#   stderr: /' "$tmp/err" 2>/dev/null | head -n 5
-}
-
-check() {
-	name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
-
-# nk ARGS...: run nukitui against the simulator; stdout, stderr, exit
-# code and the time it took (ms) in $tmp/out, $tmp/err, $code, $took.
-nk() {
-	t0=$(date +%s%N)
-	NUKI_API_TOKEN=$TOKEN "$NUKITUI" --base-url "$URL" "$@" > "$tmp/out" 2> "$tmp/err"
-	code=$?
-	took=$((($(date +%s%N) - t0) / 1000000))
-}
-
-# expect NAME CODE [TEXT]: exit CODE; TEXT (if given) on stderr.
-expect() {
-	if [ "$code" -ne "$2" ]; then
-		not_ok "$1: exit $code, expected $2"
-	elif [ $# -ge 3 ] && ! grep -qF -- "$3" "$tmp/err"; then
-		not_ok "$1: stderr lacks '$3'"
-	else
-		ok "$1 (exit $2)"
-	fi
-}
-
 out_has() { grep -qF -- "$1" "$tmp/out"; }
 err_has() { grep -qF -- "$1" "$tmp/err"; }
 err_lacks() { ! grep -qF -- "$1" "$tmp/err"; }
 posts() { grep -c "^POST /smartlock/$1/action" "$ACCESS"; }
-access_lines() { wc -l < "$ACCESS" | tr -d ' '; }
-sent_nothing_since() { [ "$(access_lines)" -eq "$1" ]; }
 
 # ---- point 1: wait for the outcome --------------------------------------------------
 
@@ -218,7 +111,7 @@ check "--advanced --no-wait --json: the requestId and \"outcome\":\"sent\"" \
 n=$(access_lines)
 nk lock "$FRONT" --no-wait --limit 3
 expect "lock --limit: usage error" 2
-check "a usage error sends nothing" sent_nothing_since "$n"
+check "a usage error sends nothing" sent_nothing "$n"
 nk --read-only unlock "$FRONT"
 expect "--read-only still refuses" 2
 
@@ -314,5 +207,4 @@ fi
 
 stop_sim
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -21,6 +21,8 @@
 #include "api/activity.h"
 #include "api/decode.h"
 
+#include "fixture.h"
+
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 #define LOCK 18298712180LL
 #define LOG_ID "68c55b010000000000000001"
@@ -370,31 +372,6 @@ START_TEST(test_event_text_is_cut_and_terminated)
 }
 END_TEST
 
-static char *read_fixture(const char *name, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *f;
-	char *buf;
-	long size;
-
-	snprintf(path, sizeof path, "%s/tests/fixtures/%s",
-		 top && *top ? top : ".", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open fixture %s", path);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	size = ftell(f);
-	ck_assert_int_ge(size, 0);
-	rewind(f);
-	buf = malloc((size_t)size + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)size, f), (size_t)size);
-	buf[size] = '\0';
-	fclose(f);
-	*len = (size_t)size;
-	return buf;
-}
-
 /* The fixture's entries (shapes of [O]): what each reads as. */
 START_TEST(test_decoded_fixture_reads_as_people_say_it)
 {
@@ -413,7 +390,7 @@ START_TEST(test_decoded_fixture_reads_as_people_say_it)
 	api_smartlock_log_list l;
 	api_error err;
 	size_t len;
-	char *body = read_fixture("smartlock_logs.json", &len);
+	char *body = fixture_read("smartlock_logs.json", &len);
 
 	ck_assert_msg(api_decode_smartlock_logs(body, len, &l, &err) == API_OK,
 		      "%s", err.message);

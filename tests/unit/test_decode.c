@@ -18,33 +18,9 @@
 #include "api/decode.h"
 #include "api/text.h"
 
+#include "fixture.h"
+
 /* ---- helpers ------------------------------------------------------------ */
-
-/* Whole fixture file in a heap buffer (NUL-terminated; *len excludes it). */
-static char *read_fixture(const char *name, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *f;
-	char *buf;
-	long size;
-
-	snprintf(path, sizeof path, "%s/tests/fixtures/%s",
-		 top && *top ? top : ".", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open fixture %s", path);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	size = ftell(f);
-	ck_assert_int_ge(size, 0);
-	rewind(f);
-	buf = malloc((size_t)size + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)size, f), (size_t)size);
-	buf[size] = '\0';
-	fclose(f);
-	*len = (size_t)size;
-	return buf;
-}
 
 static bool all_zero(const void *p, size_t n)
 {
@@ -65,7 +41,7 @@ static bool all_zero(const void *p, size_t n)
 START_TEST(smartlocks_fixture_decodes_three_devices)
 {
 	size_t len;
-	char *body = read_fixture("smartlocks.json", &len);
+	char *body = fixture_read("smartlocks.json", &len);
 	api_smartlock_list l;
 	api_error err;
 
@@ -83,7 +59,7 @@ END_TEST
 START_TEST(smartlock_id_above_2_pow_32_is_kept_exactly)
 {
 	size_t len;
-	char *body = read_fixture("smartlocks.json", &len);
+	char *body = fixture_read("smartlocks.json", &len);
 	api_smartlock_list l;
 
 	ck_assert_int_eq(api_decode_smartlocks(body, len, &l, NULL), API_OK);
@@ -98,7 +74,7 @@ END_TEST
 START_TEST(smartlock_top_level_fields_are_decoded)
 {
 	size_t len;
-	char *body = read_fixture("smartlocks.json", &len);
+	char *body = fixture_read("smartlocks.json", &len);
 	api_smartlock_list l;
 	const api_smartlock *s;
 
@@ -122,7 +98,7 @@ END_TEST
 START_TEST(smartlock_state_fields_are_decoded)
 {
 	size_t len;
-	char *body = read_fixture("smartlocks.json", &len);
+	char *body = fixture_read("smartlocks.json", &len);
 	api_smartlock_list l;
 	const api_smartlock_state *st;
 
@@ -146,7 +122,7 @@ END_TEST
 START_TEST(opener_without_battery_charge_gets_minus_one)
 {
 	size_t len;
-	char *body = read_fixture("smartlocks.json", &len);
+	char *body = fixture_read("smartlocks.json", &len);
 	api_smartlock_list l;
 
 	ck_assert_int_eq(api_decode_smartlocks(body, len, &l, NULL), API_OK);
@@ -163,7 +139,7 @@ END_TEST
 START_TEST(smartlock_without_state_has_no_state_and_defaults)
 {
 	size_t len;
-	char *body = read_fixture("smartlocks.json", &len);
+	char *body = fixture_read("smartlocks.json", &len);
 	api_smartlock_list l;
 	api_smartlock_state zero;
 	const api_smartlock *s;
@@ -185,7 +161,7 @@ END_TEST
 START_TEST(smartlock_name_unicode_escape_becomes_utf8)
 {
 	size_t len;
-	char *body = read_fixture("smartlocks.json", &len);
+	char *body = fixture_read("smartlocks.json", &len);
 	api_smartlock_list l;
 
 	ck_assert_int_eq(api_decode_smartlocks(body, len, &l, NULL), API_OK);
@@ -198,7 +174,7 @@ END_TEST
 START_TEST(single_smartlock_fixture_decodes)
 {
 	size_t len;
-	char *body = read_fixture("smartlock_one.json", &len);
+	char *body = fixture_read("smartlock_one.json", &len);
 	api_smartlock s;
 	api_error err;
 
@@ -365,7 +341,7 @@ END_TEST
 START_TEST(webhooks_fixture_decodes_features_as_bits)
 {
 	size_t len;
-	char *body = read_fixture("webhooks.json", &len);
+	char *body = fixture_read("webhooks.json", &len);
 	api_webhook_list l;
 
 	ck_assert_int_eq(api_decode_webhooks(body, len, &l, NULL), API_OK);
@@ -382,7 +358,7 @@ END_TEST
 START_TEST(unknown_webhook_feature_name_is_ignored)
 {
 	size_t len;
-	char *body = read_fixture("webhooks.json", &len);
+	char *body = fixture_read("webhooks.json", &len);
 	api_webhook_list l;
 
 	ck_assert_int_eq(api_decode_webhooks(body, len, &l, NULL), API_OK);
@@ -397,7 +373,7 @@ END_TEST
 START_TEST(created_webhook_carries_its_secret)
 {
 	size_t len;
-	char *body = read_fixture("webhook_created.json", &len);
+	char *body = fixture_read("webhook_created.json", &len);
 	api_webhook w;
 
 	ck_assert_int_eq(api_decode_webhook(body, len, &w, NULL), API_OK);
@@ -428,7 +404,7 @@ END_TEST
 START_TEST(webhook_logs_fixture_decodes_four_entries)
 {
 	size_t len;
-	char *body = read_fixture("webhook_logs.json", &len);
+	char *body = fixture_read("webhook_logs.json", &len);
 	api_webhook_log_list l;
 	const api_webhook_log *w;
 
@@ -457,7 +433,7 @@ END_TEST
 START_TEST(webhook_log_headers_keep_their_order)
 {
 	size_t len;
-	char *body = read_fixture("webhook_logs.json", &len);
+	char *body = fixture_read("webhook_logs.json", &len);
 	api_webhook_log_list l;
 	const api_webhook_message *m;
 
@@ -479,7 +455,7 @@ END_TEST
 START_TEST(webhook_log_body_is_kept_as_compact_json)
 {
 	size_t len;
-	char *body = read_fixture("webhook_logs.json", &len);
+	char *body = fixture_read("webhook_logs.json", &len);
 	api_webhook_log_list l;
 
 	ck_assert_int_eq(api_decode_webhook_logs(body, len, &l, NULL), API_OK);
@@ -501,7 +477,7 @@ END_TEST
 START_TEST(api_triggered_log_carries_request_id_and_request)
 {
 	size_t len;
-	char *body = read_fixture("webhook_logs.json", &len);
+	char *body = fixture_read("webhook_logs.json", &len);
 	api_webhook_log_list l;
 	const api_webhook_log *w;
 
@@ -522,7 +498,7 @@ END_TEST
 START_TEST(failed_delivery_keeps_the_receivers_status)
 {
 	size_t len;
-	char *body = read_fixture("webhook_logs.json", &len);
+	char *body = fixture_read("webhook_logs.json", &len);
 	api_webhook_log_list l;
 
 	ck_assert_int_eq(api_decode_webhook_logs(body, len, &l, NULL), API_OK);
@@ -537,7 +513,7 @@ END_TEST
 START_TEST(timed_out_delivery_has_status_0_and_empty_request_id_is_null)
 {
 	size_t len;
-	char *body = read_fixture("webhook_logs.json", &len);
+	char *body = fixture_read("webhook_logs.json", &len);
 	api_webhook_log_list l;
 
 	ck_assert_int_eq(api_decode_webhook_logs(body, len, &l, NULL), API_OK);
@@ -589,7 +565,7 @@ END_TEST
 START_TEST(keys_fixture_decodes_with_optional_description)
 {
 	size_t len;
-	char *body = read_fixture("keys.json", &len);
+	char *body = fixture_read("keys.json", &len);
 	api_key_list l;
 
 	ck_assert_int_eq(api_decode_keys(body, len, &l, NULL), API_OK);
@@ -608,7 +584,7 @@ END_TEST
 START_TEST(confirmation_fixture_decodes_request_id)
 {
 	size_t len;
-	char *body = read_fixture("confirmation.json", &len);
+	char *body = fixture_read("confirmation.json", &len);
 	api_confirmation c;
 
 	ck_assert_int_eq(api_decode_confirmation(body, len, &c, NULL), API_OK);
@@ -936,7 +912,7 @@ START_TEST(malformed_body_is_refused_with_output_zeroed)
 	size_t len = c->len;
 
 	if (c->file) {
-		file = read_fixture(c->file, &len);
+		file = fixture_read(c->file, &len);
 		body = file;
 	} else if (len == 0) {
 		len = strlen(body);
@@ -1061,7 +1037,7 @@ END_TEST
 START_TEST(status_401_message_quotes_detail_message_and_token_hint)
 {
 	size_t len;
-	char *body = read_fixture("error_401.json", &len);
+	char *body = fixture_read("error_401.json", &len);
 	char *want = text_escape_dup("HTTP 401: Your access token is not "
 				     "authorized; check "
 				     "NUKI_API_TOKEN (the token was refused)");
@@ -1108,7 +1084,7 @@ END_TEST
 START_TEST(status_422_restlet_body_gives_its_description)
 {
 	size_t len;
-	char *body = read_fixture("error_422_restlet.json", &len);
+	char *body = fixture_read("error_422_restlet.json", &len);
 	api_error err;
 
 	ck_assert_int_eq(api_check_status(API_CALL_AUTH_CREATE_ADVANCED, 422,
@@ -1135,7 +1111,7 @@ END_TEST
 START_TEST(status_423_without_detail_message_hints_at_pending_operation)
 {
 	size_t len;
-	char *body = read_fixture("error_423.json", &len);
+	char *body = fixture_read("error_423.json", &len);
 	api_error err;
 
 	ck_assert_int_eq(api_check_status(API_CALL_ACTION, 423, body, len,
@@ -1161,7 +1137,7 @@ END_TEST
 START_TEST(status_502_html_page_gets_a_short_reason)
 {
 	size_t len;
-	char *body = read_fixture("error_502.html", &len);
+	char *body = fixture_read("error_502.html", &len);
 	api_error err;
 
 	ck_assert_int_eq(api_check_status(API_CALL_SMARTLOCKS_LIST, 502, body,
@@ -1278,7 +1254,7 @@ END_TEST
 START_TEST(webhook_log_copy_is_deep_and_equal)
 {
 	size_t len;
-	char *body = read_fixture("webhook_logs.json", &len);
+	char *body = fixture_read("webhook_logs.json", &len);
 	api_webhook_log_list l;
 	api_webhook_log c;
 

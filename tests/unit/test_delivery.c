@@ -18,40 +18,16 @@
 
 #include "api/decode.h"
 
+#include "fixture.h"
+
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 #define LOCK_ID INT64_C(18298712180)
 #define OPENER_ID INT64_C(18298712999)
 
-/* Whole fixture file in a heap buffer (NUL-terminated; *len excludes it). */
-static char *read_fixture(const char *name, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *f;
-	char *buf;
-	long size;
-
-	snprintf(path, sizeof path, "%s/tests/fixtures/%s",
-		 top && *top ? top : ".", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open fixture %s", path);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	size = ftell(f);
-	ck_assert_int_ge(size, 0);
-	rewind(f);
-	buf = malloc((size_t)size + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)size, f), (size_t)size);
-	buf[size] = '\0';
-	fclose(f);
-	*len = (size_t)size;
-	return buf;
-}
-
 static void decode_deliveries(api_webhook_log_list *l)
 {
 	size_t len;
-	char *body = read_fixture("webhook_deliveries.json", &len);
+	char *body = fixture_read("webhook_deliveries.json", &len);
 	api_error err;
 
 	ck_assert_msg(api_decode_webhook_logs(body, len, l, &err) == API_OK,
@@ -439,7 +415,7 @@ END_TEST
 static void decode_activity(api_smartlock_log_list *l)
 {
 	size_t len;
-	char *body = read_fixture("smartlock_logs.json", &len);
+	char *body = fixture_read("smartlock_logs.json", &len);
 	api_error err;
 
 	ck_assert_msg(api_decode_smartlock_logs(body, len, l, &err) == API_OK,

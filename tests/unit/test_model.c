@@ -22,6 +22,8 @@
 #include "model/model.h"
 #include "model/seam.h"
 
+#include "fixture_model.h"
+
 static int64_t now;
 static clock_src clk;
 static model *m;
@@ -35,13 +37,7 @@ static fake *fk;
 
 static void start(const model_config *cfg)
 {
-	now = 50000;
-	clk = clock_fake(&now);
-	transport tr;
-	fk = fake_new(&tr);
-	ck_assert_ptr_nonnull(fk);
-	api_error err;
-	ck_assert_int_eq(model_new(&m, tr, &clk, cfg, &err), API_OK);
+	fk = fixture_model_new(&m, &clk, &now, cfg);
 }
 
 static void setup(void)
@@ -57,8 +53,7 @@ static void teardown(void)
 
 static void poll0(void)
 {
-	api_error err;
-	ck_assert_int_eq(model_poll(m, 0, -1, NULL, &err), API_OK);
+	fixture_model_poll(m);
 }
 
 static char *locks_json(int state)

@@ -21,6 +21,8 @@
 #include "model/model.h"
 #include "model/seam.h"
 
+#include "fixture_model.h"
+
 #define LOCK 18298712180LL
 
 static int64_t now;
@@ -30,14 +32,7 @@ static fake *fk;
 
 static void start(void)
 {
-	transport tr;
-	api_error err;
-
-	now = 50000;
-	clk = clock_fake(&now);
-	fk = fake_new(&tr);
-	ck_assert_ptr_nonnull(fk);
-	ck_assert_int_eq(model_new(&m, tr, &clk, NULL, &err), API_OK);
+	fk = fixture_model_new(&m, &clk, &now, NULL);
 }
 
 static void stop(void)
@@ -48,9 +43,7 @@ static void stop(void)
 
 static void poll0(void)
 {
-	api_error err;
-
-	ck_assert_int_eq(model_poll(m, 0, -1, NULL, &err), API_OK);
+	fixture_model_poll(m);
 }
 
 /* A page of n entries, ids from top down ("68c5...%04d"); entry i is

@@ -25,6 +25,8 @@
 #include "model/model.h"
 #include "model/seam.h"
 
+#include "fixture_model.h"
+
 static int64_t now;
 static clock_src clk;
 static model *m;
@@ -32,19 +34,12 @@ static fake *fk;
 
 static void start(const model_config *cfg)
 {
-	now = 50000;
-	clk = clock_fake(&now);
-	transport tr;
-	fk = fake_new(&tr);
-	ck_assert_ptr_nonnull(fk);
-	api_error err;
-	ck_assert_int_eq(model_new(&m, tr, &clk, cfg, &err), API_OK);
+	fk = fixture_model_new(&m, &clk, &now, cfg);
 }
 
 static void poll0(void)
 {
-	api_error err;
-	ck_assert_int_eq(model_poll(m, 0, -1, NULL, &err), API_OK);
+	fixture_model_poll(m);
 }
 
 /* ---- the second source: a lock's log, "GET /smartlock/{id}/log" ------ */

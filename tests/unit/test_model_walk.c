@@ -21,6 +21,8 @@
 #include "model/model.h"
 #include "model/seam.h"
 
+#include "fixture_model.h"
+
 static int64_t now;
 static clock_src clk;
 static model *m;
@@ -30,14 +32,7 @@ static int newest7, newest8; /* the newest entry of keys 7 and 8 */
 
 static void setup(void)
 {
-	transport tr;
-	api_error err;
-
-	now = 50000;
-	clk = clock_fake(&now);
-	fk = fake_new(&tr);
-	ck_assert_ptr_nonnull(fk);
-	ck_assert_int_eq(model_new(&m, tr, &clk, NULL, &err), API_OK);
+	fk = fixture_model_new(&m, &clk, &now, NULL);
 	newest7 = 300;
 	newest8 = 30;
 	h = NULL;
@@ -51,9 +46,7 @@ static void teardown(void)
 
 static void poll0(void)
 {
-	api_error err;
-
-	ck_assert_int_eq(model_poll(m, 0, -1, NULL, &err), API_OK);
+	fixture_model_poll(m);
 }
 
 static bool failed_entry(int n)
