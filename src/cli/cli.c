@@ -571,15 +571,20 @@ int cli_print_confirmed(session *s, const api_confirmation *c)
 	return code;
 }
 
+int cli_decode_confirmation(session *s, api_response *resp, api_confirmation *c)
+{
+	api_error err;
+
+	return cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, c, &err),
+			   &err);
+}
+
 int cli_print_confirmation(session *s, api_response *resp)
 {
 	api_confirmation c;
-	api_error err;
 	int code;
 
-	code = cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, &c, &err),
-			   &err);
-	if (code)
+	if ((code = cli_decode_confirmation(s, resp, &c)))
 		return code;
 	code = cli_print_confirmed(s, &c);
 	api_confirmation_free(&c);

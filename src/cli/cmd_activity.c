@@ -3,16 +3,16 @@
  * cmd_activity: who opened which door, and when: the smart locks'
  * activity log (all locks, or LOCK_ID's), newest first, filtered by time,
  * action, account user and authorization as the API filters, following
- * the "older than id" cursor page by page. Every argument is checked
- * before anything is sent. Each page is decoded, printed and freed
- * before the next is fetched, so --all runs in constant memory and --json
- * then writes JSON Lines as pages arrive. The table names the locks
+ * the "older than id" cursor page by page as logwalk.c walks a log. Every
+ * argument is checked before anything is sent. --json with --pages/--all
+ * writes JSON Lines as pages arrive. The table names the locks
  * (cli_lock_names: one GET /smartlock once the first entries are in;
  * ids when that fails).
  */
 #include "config.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +42,11 @@ static const char *const tsv_headers[] = {
 
 typedef struct walk {
 	api_activity_query q;
-	long pages;  /* 0: until the end */
-	bool stream; /* --pages or --all */
-	long parallel; /* --parallel: requests at once for --since --all */
+	cli_log_walk lw;       /* pages, --pages/--all, limit (q.limit) */
+	long parallel;         /* --parallel: requests at once for --since --all */
+	api_smartlock_log_list list; /* the page being printed */
+	cli_lock_names n;      /* for the table, read once the log answered */
+	bool named;
 } walk;
 
 /* ---- arguments ------------------------------------------------------------ */
@@ -53,32 +55,24 @@ static int parse(session *s, walk *w)
 {
 	const parsed *p = s->p;
 	char msg[CLI_MSG_MAX];
+	const cli_log_limits limits = {
+		.min = API_ACTIVITY_LIMIT_MIN, .max = API_ACTIVITY_LIMIT_MAX,
+		.one = API_ACTIVITY_LIMIT_DEFAULT, .pages = ACTIVITY_PAGE_WALK,
+		.all = ACTIVITY_PAGE_WALK,
+	};
 	api_error err;
-	api_request req;
 	int64_t id, since = 0, until = 0;
-	long limit;
+	int code;
 
 	memset(w, 0, sizeof *w);
 	api_activity_query_init(&w->q);
 	if (p->npos == 1 && !cli_parse_smartlock_id(s, p->pos[0],
 						    &w->q.smartlock_id))
 		return CLI_EXIT_USAGE;
-	if ((p->given & BIT(OPT_PAGES)) && (p->given & BIT(OPT_ALL)))
-		return cli_usage_error(s, "activity: choose one of --pages and "
-				       "--all");
-	w->stream = p->given & (BIT(OPT_PAGES) | BIT(OPT_ALL));
-	w->pages = p->given & BIT(OPT_ALL) ? 0 : 1;
-	if (p->value[OPT_PAGES] &&
-	    !cli_parse_long(p->value[OPT_PAGES], 1, 1000000000L, "--pages",
-			    &w->pages, msg, sizeof msg))
-		return cli_usage_error(s, msg);
-	limit = w->stream ? ACTIVITY_PAGE_WALK : API_ACTIVITY_LIMIT_DEFAULT;
-	if (p->value[OPT_LIMIT] &&
-	    !cli_parse_long(p->value[OPT_LIMIT], API_ACTIVITY_LIMIT_MIN,
-			    API_ACTIVITY_LIMIT_MAX, "--limit", &limit, msg,
-			    sizeof msg))
-		return cli_usage_error(s, msg);
-	w->q.limit = limit;
+	if ((code = cli_log_parse_paging(s, "activity", &limits, &w->lw)))
+		return code;
+	w->q.limit = w->lw.limit;
+	w->lw.short_page_ends = true;
 	if (p->value[OPT_SINCE] &&
 	    !cli_parse_time(p->value[OPT_SINCE], "--since", &since, msg,
 			    sizeof msg))
@@ -115,23 +109,22 @@ static int parse(session *s, walk *w)
 	    api_validate_object_id(p->value[OPT_BEFORE], "--before", &err) !=
 		    API_OK)
 		return cli_invalid(s, &err);
-	w->q.before = p->value[OPT_BEFORE];
+	w->q.before = w->lw.before = p->value[OPT_BEFORE];
 	w->parallel = MODEL_EXPORT_PARALLEL_DEFAULT;
 	if (p->value[OPT_PARALLEL] &&
 	    !cli_parse_long(p->value[OPT_PARALLEL], 1, MODEL_EXPORT_PARALLEL_MAX,
 			    "--parallel", &w->parallel, msg, sizeof msg))
 		return cli_usage_error(s, msg);
-	/* whatever is left (from after until, ...) fails here, unsent */
-	if (api_req_activity(&req, &w->q, &err) != API_OK)
-		return cli_invalid(s, &err);
-	api_request_free(&req);
 	return CLI_EXIT_OK;
 }
 
 /* ---- output --------------------------------------------------------------- */
 
-static void entry_json(cli_json *j, const api_smartlock_log *e)
+static void entry_json(void *arg, cli_json *j, const void *entry)
 {
+	const api_smartlock_log *e = entry;
+
+	(void)arg;
 	cli_json_begin_object(j);
 	cli_json_kv_string(j, "id", e->id);
 	cli_json_kv_int(j, "smartlockId", e->smartlock_id);
@@ -180,15 +173,22 @@ static const char *lock_name(cli_lock_names *n, int64_t id, char *buf, size_t ca
 	return buf;
 }
 
-static void entry_row(session *s, cli_table *t, cli_lock_names *n,
-		      const api_smartlock_log *e)
+static void entry_row(void *arg, session *s, cli_table *t, const void *entry)
 {
+	walk *w = arg;
+	const api_smartlock_log *e = entry;
 	char when[TIMEFMT_TEXT_MAX], event[96], lock[32], id[32];
 	char nums[5][16], user[16];
 	const char *name = e->name && e->name[0] ? e->name : NULL;
-	const char *lname = lock_name(n, e->smartlock_id, lock, sizeof lock);
+	const char *lname;
 	timefmt_instant at;
 
+	/* names for the table, read once the log has answered */
+	if (!w->named) {
+		w->named = true;
+		cli_lock_names_load(s, &w->n);
+	}
+	lname = lock_name(&w->n, e->smartlock_id, lock, sizeof lock);
 	api_activity_event(e, event, sizeof event, NULL);
 	if (s->p->format != CLI_FORMAT_TSV) {
 		const char *row[TABLE_COLS];
@@ -248,49 +248,56 @@ static cli_table *new_table(session *s)
 	return t;
 }
 
+/* ---- the log for logwalk.c ------------------------------------------------- */
+
+static api_status entry_request(void *arg, const char *cursor, long limit,
+				api_request *req, api_error *err)
+{
+	api_activity_query q = ((walk *)arg)->q;
+
+	q.limit = limit;
+	q.before = cursor;
+	return api_req_activity(req, &q, err);
+}
+
+static api_status page_decode(void *arg, const char *body, size_t len,
+			      const void **items, size_t *n, api_error *err)
+{
+	walk *w = arg;
+	api_status st = api_decode_smartlock_logs(body, len, &w->list, err);
+
+	*items = st == API_OK ? w->list.items : NULL;
+	*n = st == API_OK ? w->list.n : 0;
+	return st;
+}
+
+static void page_free(void *arg)
+{
+	api_smartlock_log_list_free(&((walk *)arg)->list);
+}
+
+static const cli_log_ops activity_ops = {
+	.what = "activity log",
+	.entry_size = sizeof(api_smartlock_log),
+	.request = entry_request,
+	.decode = page_decode,
+	.page_free = page_free,
+	.id_offset = offsetof(api_smartlock_log, id),
+	.table = new_table,
+	.json = entry_json,
+	.row = entry_row,
+};
+
 /* ---- the parallel export (issue 15) ----------------------------------------- */
-
-/* What both walks print with. */
-typedef struct out {
-	session *s;
-	cli_table *t;
-	cli_lock_names n;
-	bool named, header;
-	size_t rows;
-	cli_json j;
-} out;
-
-static void out_entry(out *o, const api_smartlock_log *e)
-{
-	if (!o->t) {
-		entry_json(&o->j, e);
-		cli_json_end_document(&o->j);
-		return;
-	}
-	/* names for the table, read once the log has answered */
-	if (!o->named) {
-		o->named = true;
-		cli_lock_names_load(o->s, &o->n);
-	}
-	entry_row(o->s, o->t, &o->n, e);
-}
-
-static void out_flush(out *o)
-{
-	if (o->t && cli_table_rows(o->t) > 0) {
-		cli_print_rows(o->s, o->t, o->header);
-		o->header = false;
-	}
-	fflush(o->s->ctx->out);
-}
 
 /* --since A [--until B] --all with --parallel N > 1: the range in date
  * windows fetched at once (model_export), written in the order of the
  * serial walk as the pages come in. */
-static int export_range(session *s, walk *w, out *o)
+static int export_range(session *s, walk *w, cli_log_out *o)
 {
 	model_export_config xc = { .query = w->q, .parallel = (int)w->parallel };
 	model_export *x = NULL;
+	size_t rows = 0;
 	api_error err;
 	int code = CLI_EXIT_OK;
 
@@ -307,18 +314,18 @@ static int export_range(session *s, walk *w, out *o)
 		/* rows go out in the serial walk's pages (a table's columns
 		 * then line up as they do there); JSON Lines at once */
 		while ((e = model_export_next(x))) {
-			out_entry(o, e);
-			if (++o->rows % (size_t)w->q.limit == 0)
-				out_flush(o);
+			cli_log_out_entry(o, e);
+			if (++rows % (size_t)w->q.limit == 0)
+				cli_log_out_flush(o);
 		}
 		if (!o->t)
 			fflush(s->ctx->out);
 		if (model_export_done(x)) {
-			out_flush(o);
+			cli_log_out_flush(o);
 			break;
 		}
 		if (model_export_poll(x, -1, &err) != API_OK) {
-			out_flush(o); /* what came before the failure */
+			cli_log_out_flush(o); /* what came before the failure */
 			cli_errorf(s->ctx, "%s", err.message);
 			code = api_status_exit_code(err.kind);
 			if (!code)
@@ -330,113 +337,29 @@ static int export_range(session *s, walk *w, out *o)
 	return code;
 }
 
-/* ---- the walk ------------------------------------------------------------- */
+/* ---- the command -------------------------------------------------------------- */
 
 int cli_cmd_activity(session *s)
 {
-	cli_format fmt = s->p->format;
-	char cursor[API_OBJECT_ID_LEN + 1] = "";
-	cli_table *t = NULL;
-	cli_lock_names n = { 0 };
-	bool named = false;
-	bool header = true, opened = false;
-	cli_json j;
 	walk w;
 	int code;
 
-	if ((code = parse(s, &w)))
+	/* whatever is left (from after until, ...) fails here, unsent */
+	if ((code = parse(s, &w)) ||
+	    (code = cli_log_check(s, &activity_ops, &w, &w.lw)))
 		return code;
 	/* a date range to its end: over several requests at once */
-	if (w.stream && w.pages == 0 && w.q.from && !w.q.before && w.parallel > 1) {
-		out o = { .s = s, .header = true };
+	if (w.lw.stream && w.lw.pages == 0 && w.q.from && !w.q.before &&
+	    w.parallel > 1) {
+		cli_log_out o;
 
-		if (fmt != CLI_FORMAT_JSON && !(o.t = new_table(s))) {
-			cli_errorf(s->ctx, "out of memory");
-			return CLI_EXIT_API;
+		if (!(code = cli_log_out_open(&o, s, &activity_ops, &w, true))) {
+			code = export_range(s, &w, &o);
+			cli_log_out_close(&o, code);
 		}
-		cli_json_init(&o.j, s->ctx->out);
-		code = export_range(s, &w, &o);
-		if (o.t && code == CLI_EXIT_OK && o.header)
-			cli_print_rows(s, o.t, true);
-		cli_table_free(o.t);
-		cli_lock_names_free(&o.n);
-		return code;
+	} else {
+		code = cli_log_walk_run(s, &activity_ops, &w, &w.lw);
 	}
-	if (w.q.before)
-		snprintf(cursor, sizeof cursor, "%s", w.q.before);
-	if (fmt != CLI_FORMAT_JSON && !(t = new_table(s))) {
-		cli_errorf(s->ctx, "out of memory");
-		return CLI_EXIT_API;
-	}
-	cli_json_init(&j, s->ctx->out);
-	if (fmt == CLI_FORMAT_JSON && !w.stream) {
-		cli_json_begin_array(&j);
-		opened = true;
-	}
-	for (long page = 0; w.pages == 0 || page < w.pages; page++) {
-		api_smartlock_log_list list;
-		api_request req;
-		api_response resp;
-		api_error err;
-
-		w.q.before = cursor[0] ? cursor : NULL;
-		if (api_req_activity(&req, &w.q, &err) != API_OK) {
-			code = cli_decode_failed(s, &err);
-			break;
-		}
-		if ((code = cli_send(s, &req, &resp)))
-			break;
-		cli_progress(s); /* a page came: the budget starts again */
-		if (api_decode_smartlock_logs(resp.body, resp.len, &list,
-					      &err) != API_OK) {
-			api_response_free(&resp);
-			code = cli_decode_failed(s, &err);
-			break;
-		}
-		api_response_free(&resp);
-		if (list.n == 0) {
-			api_smartlock_log_list_free(&list);
-			break;
-		}
-		if (strcmp(list.items[list.n - 1].id, cursor) == 0) {
-			api_smartlock_log_list_free(&list);
-			cli_errorf(s->ctx, "activity log: the server answered the "
-				   "same page again; stopping");
-			code = CLI_EXIT_API;
-			break;
-		}
-		/* names for the table, read once the log has answered */
-		if (t && !named) {
-			named = true;
-			cli_lock_names_load(s, &n);
-		}
-		for (size_t i = 0; i < list.n; i++) {
-			if (fmt == CLI_FORMAT_JSON) {
-				entry_json(&j, &list.items[i]);
-				if (w.stream)
-					cli_json_end_document(&j);
-			} else {
-				entry_row(s, t, &n, &list.items[i]);
-			}
-		}
-		if (t && w.stream && cli_table_rows(t) > 0) {
-			cli_print_rows(s, t, header);
-			header = false;
-		}
-		fflush(s->ctx->out);
-		snprintf(cursor, sizeof cursor, "%s", list.items[list.n - 1].id);
-		bool more = list.n >= (size_t)w.q.limit;
-		api_smartlock_log_list_free(&list);
-		if (!more)
-			break; /* a short page is the oldest */
-	}
-	if (opened) {
-		cli_json_end_array(&j);
-		cli_json_end_document(&j);
-	}
-	if (t && code == CLI_EXIT_OK && (!w.stream || header))
-		cli_print_rows(s, t, header);
-	cli_table_free(t);
-	cli_lock_names_free(&n);
+	cli_lock_names_free(&w.n);
 	return code;
 }

@@ -580,14 +580,7 @@ static int health_collect(session *s, api_webhook_list *hooks,
 	api_error err;
 	int code;
 
-	code = cli_request(s, api_req_webhooks_list(&req, &err),
-			   &err, &req, &resp);
-	if (code)
-		return code;
-	code = cli_decoded(s, &resp,
-			   api_decode_webhooks(resp.body, resp.len, hooks, &err),
-			   &err);
-	if (code)
+	if ((code = cli_get_webhooks(s, hooks)))
 		return code;
 	code = cli_request(s, api_req_keys_list(&req, &err), &err, &req, &resp);
 	if (code)

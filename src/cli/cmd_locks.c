@@ -250,12 +250,9 @@ static int advanced_answer(session *s, api_response *resp, const cli_action_ref 
 			   const api_smartlock *known)
 {
 	api_confirmation c;
-	api_error err;
 	int code;
 
-	code = cli_decoded(s, resp, api_decode_confirmation(resp->body, resp->len, &c, &err),
-			   &err);
-	if (code)
+	if ((code = cli_decode_confirmation(s, resp, &c)))
 		return code;
 	if (c.error) {
 		/* refused in the answer itself */

@@ -54,12 +54,10 @@ static void webhook_json(cli_json *j, const api_webhook *w)
 	cli_json_end_object(j);
 }
 
-static int webhooks_list(session *s)
+int cli_get_webhooks(session *s, api_webhook_list *out)
 {
-	static const char *const headers[] = { "ID", "FEATURES", "URL" };
 	api_request req;
 	api_response resp;
-	api_webhook_list list;
 	api_error err;
 	int code;
 
@@ -67,9 +65,17 @@ static int webhooks_list(session *s)
 			   &err, &req, &resp);
 	if (code)
 		return code;
-	code = cli_decoded(s, &resp, api_decode_webhooks(resp.body, resp.len, &list, &err),
+	return cli_decoded(s, &resp, api_decode_webhooks(resp.body, resp.len, out, &err),
 			   &err);
-	if (code)
+}
+
+static int webhooks_list(session *s)
+{
+	static const char *const headers[] = { "ID", "FEATURES", "URL" };
+	api_webhook_list list;
+	int code;
+
+	if ((code = cli_get_webhooks(s, &list)))
 		return code;
 	idcache *ids = idcache_begin(IDCACHE_WEBHOOKS, s->ctx->demo);
 	for (size_t i = 0; i < list.n; i++)

@@ -19,6 +19,7 @@
 #include "api/http.h"
 #include "api/request.h"
 #include "cli/cli.h"
+#include "cli/json.h"
 #include "cli/table.h"
 
 /* Command options: the enum, the option bit and the getopt entry. */
@@ -111,6 +112,9 @@ int cli_cmd_verify(session *s);
  * id (a warning on stderr when the secrets file refuses). */
 void cli_secret_keep(session *s, int64_t id, const char *secret);
 void cli_secret_forget(session *s, int64_t id);
+/* GET /webhook into out (the caller frees it): 0 or an exit code
+ * (reported). */
+int cli_get_webhooks(session *s, api_webhook_list *out);
 
 /* Smart lock names for delivery summaries: the smart-lock list, read
  * once (a read that fails only leaves the ids). */
@@ -174,6 +178,9 @@ void cli_print_done(session *s, int64_t id, const char *id_key,
 int cli_print_confirmation(session *s, api_response *resp);
 /* The same for an answer decoded already (c stays the caller's). */
 int cli_print_confirmed(session *s, const api_confirmation *c);
+/* Decode an advanced call's answer (resp freed here) into c (the
+ * caller frees it): 0, or CLI_EXIT_API (reported). */
+int cli_decode_confirmation(session *s, api_response *resp, api_confirmation *c);
 
 /* ---- waiting for an action's outcome (wait.c) ------------------------------ */
 
@@ -222,5 +229,81 @@ int cli_no_wait_request(session *s, const cli_action_ref *ref, const api_smartlo
  * cli_invalid) and nothing is sent; else as cli_send. */
 int cli_request(session *s, api_status built, const api_error *err,
 		api_request *req, api_response *resp);
+
+
+/* ---- a paged log (logwalk.c): activity, webhook logs ------------------------ */
+
+/* One log: how to ask for a page, read it and print an entry. arg is the
+ * command's own (its query, the page being printed, names). */
+typedef struct cli_log_ops {
+	const char *what;   /* "activity log": in messages */
+	size_t entry_size;  /* one decoded entry */
+	/* The request for limit entries older than cursor (NULL: newest). */
+	api_status (*request)(void *arg, const char *cursor, long limit,
+			      api_request *req, api_error *err);
+	/* Decode a page into arg; its entries out (freed by page_free). */
+	api_status (*decode)(void *arg, const char *body, size_t len,
+			     const void **items, size_t *n, api_error *err);
+	void (*page_free)(void *arg);
+	size_t id_offset;   /* of the entry's char *id (the cursor) */
+	/* The table for table and TSV output (NULL: out of memory). */
+	cli_table *(*table)(session *s);
+	void (*json)(void *arg, cli_json *j, const void *entry);
+	void (*row)(void *arg, session *s, cli_table *t, const void *entry);
+} cli_log_ops;
+
+/* How far a walk goes, and what it prints. */
+typedef struct cli_log_walk {
+	const char *before;   /* the first cursor; NULL: the newest page */
+	long limit;           /* entries per API page */
+	long pages;           /* API pages; 0: to the end */
+	bool stream;          /* --pages or --all: page by page, JSON Lines */
+	/* Print only these (NULL: all); then pages is not looked at and
+	 * the walk stops after want entries (0: at the end). */
+	bool (*keep)(const void *entry);
+	long want;
+	bool short_page_ends; /* a page under limit entries is the oldest */
+	bool prefetch;        /* ask for the next page while printing */
+} cli_log_walk;
+
+/* --limit's range and default with one page, --pages N and --all. */
+typedef struct cli_log_limits {
+	long min, max, one, pages, all;
+} cli_log_limits;
+
+/* --pages, --all and --limit into w (stream, pages, limit); cmd names
+ * the command in messages. 0 or CLI_EXIT_USAGE (reported). */
+int cli_log_parse_paging(session *s, const char *cmd, const cli_log_limits *l,
+			 cli_log_walk *w);
+/* Build (and drop) the first request, so that an invalid one fails
+ * before connecting: 0 or CLI_EXIT_USAGE (reported). */
+int cli_log_check(session *s, const cli_log_ops *ops, void *arg,
+		  const cli_log_walk *w);
+/* Walk the log and print it; 0 or the exit code (reported). What was
+ * printed before a failure stays printed. */
+int cli_log_walk_run(session *s, const cli_log_ops *ops, void *arg,
+		     const cli_log_walk *w);
+
+/* Where the entries go (for a walk of one's own, as activity's parallel
+ * export): a table printed at the end (stream: page by page), a JSON
+ * array (stream: JSON Lines). */
+typedef struct cli_log_out {
+	session *s;
+	const cli_log_ops *ops;
+	void *arg;
+	cli_table *t;         /* NULL: JSON */
+	cli_json j;
+	bool stream, header, opened;
+} cli_log_out;
+
+/* 0, or CLI_EXIT_API when the table could not be made (reported). */
+int cli_log_out_open(cli_log_out *o, session *s, const cli_log_ops *ops,
+		     void *arg, bool stream);
+void cli_log_out_entry(cli_log_out *o, const void *entry);
+/* The end of a page: streaming, the rows so far; the output flushed. */
+void cli_log_out_flush(cli_log_out *o);
+/* The end: the JSON array closed, the rows left (unless code is an
+ * error), the table freed. */
+void cli_log_out_close(cli_log_out *o, int code);
 
 #endif

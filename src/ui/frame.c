@@ -78,6 +78,21 @@ void app_draw_state(struct app *a, int y, int cols, const model_status *st,
 		app_put(a, y, 1, cols - 2, st->failed ? ROLE_ERROR : ROLE_DIM, buf);
 }
 
+void app_draw_row(struct app *a, int y, int cols, const struct ui_layout *lay,
+		  const char *text, size_t stride, const enum ui_role *role, bool sel,
+		  bool stale)
+{
+	if (sel) {
+		attrset(app_attr(a, ROLE_SELECTED));
+		mvhline(y, 0, ' ', cols);
+	}
+	for (size_t c = 0; c < lay->n; c++)
+		if (lay->visible[c])
+			app_put(a, y, 1 + lay->x[c], lay->width[c],
+				sel ? ROLE_SELECTED : stale ? ROLE_STALE : role[c],
+				text + c * stride);
+}
+
 /* ---- title, tabs, status ------------------------------------------------- */
 
 static const char *spinner(const struct app *a)

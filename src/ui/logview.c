@@ -187,15 +187,8 @@ static void draw_row(struct ui_logview *v, struct app *a, size_t i, int y, int c
 
 	memset(&row, 0, sizeof row);
 	k->cells(a, model_log_entry(a->m, v->log, i), lay, &row);
-	if (sel) {
-		attrset(app_attr(a, ROLE_SELECTED));
-		mvhline(y, 0, ' ', cols);
-	}
-	for (size_t c = 0; c < k->n_columns; c++)
-		if (lay->visible[c])
-			app_put(a, y, 1 + lay->x[c], lay->width[c],
-				sel ? ROLE_SELECTED : ms->fresh || ms->has_data ? row.role[c] : ROLE_STALE,
-				row.text[c]);
+	app_draw_row(a, y, cols, lay, (const char *)row.text, sizeof row.text[0], row.role, sel,
+		     !(ms->fresh || ms->has_data));
 }
 
 void ui_logview_draw(struct ui_logview *v, struct app *a, const char *title, int top, int rows,
@@ -402,8 +395,14 @@ static int logview_action(struct ui_logview *v, struct app *a, enum ui_action ac
 
 int ui_logview_action(struct ui_logview *v, struct app *a, enum ui_action act)
 {
-	int r = logview_action(v, a, act);
+	int r;
 
+	/* the flag also holds for logs opened later: no log needed */
+	if (act == UI_ACTION_LOGS_FAILED) {
+		ui_logview_set_failed_only(v, a, !v->failed_only);
+		return UI_HANDLED;
+	}
+	r = logview_action(v, a, act);
 	if (r == UI_HANDLED)
 		ui_logview_read_ahead(v, a);
 	return r;
@@ -501,4 +500,30 @@ void ui_logview_set_failed_only(struct ui_logview *v, struct app *a, bool on)
 	v->sel_id[0] = '\0';
 	ui_scroll_home(&v->sc);
 	ui_logview_rebuild(v, a);
+}
+
+void ui_logview_on_filter(struct app *a, void *st, const char *text)
+{
+	ui_logview_set_filter(st, a, text);
+}
+
+void ui_logview_on_filter_enter(struct app *a, void *st, const char *text)
+{
+	(void)text;
+	ui_logview_search(st, a);
+}
+
+void ui_logview_enter(struct ui_logview *v, struct app *a)
+{
+	ui_logview_rebuild(v, a);
+	ui_logview_read_ahead(v, a);
+}
+
+bool ui_logview_pane_model(struct ui_logview *v, struct app *a, unsigned dirty, bool visible)
+{
+	bool changed = ui_logview_on_model(v, a, dirty);
+
+	if (changed && visible)
+		ui_logview_read_ahead(v, a);
+	return changed;
 }

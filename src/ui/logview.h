@@ -14,8 +14,9 @@
  * A log pane embeds a struct ui_logview in its state, describes its rows
  * once in a struct ui_logview_kind, binds UI_LOGVIEW_KEYS and
  * UI_LOGVIEW_HINTS in its tables, opens its log with ui_logview_open and
- * hands its draw, on_action, on_model and on_filter calls to the view
- * (pane_logs.c does this for webhook deliveries).
+ * hands its draw, on_action and on_model calls to the view; with the
+ * view first in its state, ui_logview_on_filter (and _enter) are its
+ * filter ops (pane_logs.c does this for webhook deliveries).
  */
 #ifndef NUKI_UI_LOGVIEW_H
 #define NUKI_UI_LOGVIEW_H
@@ -108,9 +109,9 @@ const void *ui_logview_selected(const struct ui_logview *v, const struct app *a)
  * and the entries, or the log's state. Nothing without a log. */
 void ui_logview_draw(struct ui_logview *v, struct app *a, const char *title, int top, int rows,
 		     int cols);
-/* The view's actions (movement, paging, page size, follow, reload);
- * UI_IGNORED for the others (Enter, the pane's own keys) and without a
- * log. */
+/* The view's actions (movement, paging, page size, follow, reload,
+ * the failed-only flag); UI_IGNORED for the others (Enter, the pane's
+ * own keys) and, but for the flag, without a log. */
 int ui_logview_action(struct ui_logview *v, struct app *a, enum ui_action act);
 /* Take a batch of model changes: true when the log changed (repaint).
  * Following on the newest page, arrivals are shown at once. */
@@ -142,5 +143,18 @@ void ui_logview_goto(struct ui_logview *v, struct app *a, const timefmt_instant 
  * applied to the log shown and to logs opened later. */
 void ui_logview_set_filter(struct ui_logview *v, struct app *a, const char *text);
 void ui_logview_set_failed_only(struct ui_logview *v, struct app *a, bool on);
+
+/* Pane ops for a log pane whose state begins with its view (st points
+ * to the pane's state; assert offsetof(state, lv) == 0): .on_filter sets
+ * the text filter, .on_filter_enter searches older pages for it
+ * (ui_logview_search). */
+void ui_logview_on_filter(struct app *a, void *st, const char *text);
+void ui_logview_on_filter_enter(struct app *a, void *st, const char *text);
+/* A pane's .enter, its log opened: ui_logview_rebuild, then
+ * ui_logview_read_ahead. */
+void ui_logview_enter(struct ui_logview *v, struct app *a);
+/* A pane's .on_model: ui_logview_on_model, then, when the log changed
+ * while the pane is visible, ui_logview_read_ahead. */
+bool ui_logview_pane_model(struct ui_logview *v, struct app *a, unsigned dirty, bool visible);
 
 #endif

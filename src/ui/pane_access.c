@@ -274,14 +274,7 @@ static void draw_row(struct app *a, const struct view *v, size_t i, int y, int c
 		ui_fmt_age_since(cell[C_LAST], sizeof cell[0],
 				 v->auths->items[r->last_active].last_active_date, a->now,
 				 a->opt.ascii);
-	if (sel) {
-		attrset(app_attr(a, ROLE_SELECTED));
-		mvhline(y, 0, ' ', cols);
-	}
-	for (int c = 0; c < C_COUNT; c++)
-		if (lay->visible[c])
-			app_put(a, y, 1 + lay->x[c], lay->width[c],
-				sel ? ROLE_SELECTED : role[c], cell[c]);
+	app_draw_row(a, y, cols, lay, (const char *)cell, sizeof cell[0], role, sel, false);
 }
 
 static void draw(struct app *a, void *vst, int top, int rows, int cols)

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,7 +63,7 @@ struct seen {
 #define SEEN_MAX (UI_MENU_MAX - 1)
 
 struct activity_state {
-	struct ui_logview lv;
+	struct ui_logview lv;           /* first: ui_logview_on_filter */
 	model_log_activity_params p;    /* the scope shown */
 	bool scoped;                    /* p has been set */
 	bool opened;
@@ -72,6 +73,8 @@ struct activity_state {
 	/* the w list while it is open: labels and the seen it names */
 	char pick_labels[UI_MENU_MAX][48];
 };
+
+_Static_assert(offsetof(struct activity_state, lv) == 0, "the view comes first");
 
 /* ---- rows ------------------------------------------------------------------- */
 
@@ -400,8 +403,7 @@ static void enter(struct app *a, void *vst)
 
 	model_refresh(a->m, MODEL_SMARTLOCKS, false);
 	ensure_open(a, st);
-	ui_logview_rebuild(&st->lv, a);
-	ui_logview_read_ahead(&st->lv, a);
+	ui_logview_enter(&st->lv, a);
 }
 
 /* Issue 15: at start, the newest page of every lock's activity, as 4
@@ -433,9 +435,6 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 	case UI_ACTION_OPEN:
 		show_detail(a, st);
 		return UI_HANDLED;
-	case UI_ACTION_LOGS_FAILED:
-		ui_logview_set_failed_only(&st->lv, a, !st->lv.failed_only);
-		return UI_HANDLED;
 	case UI_ACTION_ACTIVITY:
 		all_locks(a, st);
 		return UI_HANDLED;
@@ -458,20 +457,11 @@ static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 
 	if (!st->opened)
 		return false;
-	changed = ui_logview_on_model(&st->lv, a, dirty);
+	changed = ui_logview_pane_model(&st->lv, a, dirty, visible);
 	if (changed)
 		collect_names(a, st);
-	if (changed && visible)
-		ui_logview_read_ahead(&st->lv, a);
 	/* lock names in the rows and the title */
 	return changed || (dirty & MODEL_DIRTY(MODEL_SMARTLOCKS));
-}
-
-static void on_filter(struct app *a, void *vst, const char *text)
-{
-	struct activity_state *st = vst;
-
-	ui_logview_set_filter(&st->lv, a, text);
 }
 
 const struct pane_ops pane_activity_ops = {
@@ -486,7 +476,7 @@ const struct pane_ops pane_activity_ops = {
 	.draw = draw,
 	.on_action = on_action,
 	.on_model = on_model,
-	.on_filter = on_filter,
+	.on_filter = ui_logview_on_filter,
 };
 
 /* ---- the last events of one lock, for its detail view -------------------- */

@@ -226,20 +226,10 @@ static void draw(struct app *a, void *vst, int top, int rows, int cols)
 		role[C_ONLINE] = ui_fmt_online(cell[C_ONLINE], sizeof cell[0], s->server_state);
 		role[C_CHANGED] = ui_fmt_age_since(cell[C_CHANGED], sizeof cell[0], s->update_date,
 						   a->now, a->opt.ascii);
-		if (sel) {
-			attrset(app_attr(a, ROLE_SELECTED));
-			mvhline(y, 0, ' ', cols);
-		}
-		for (int c = 0; c < C_COUNT; c++) {
-			if (!lay.visible[c])
-				continue;
-			/* a routine refresh in flight does not dim the rows:
-			 * no flicker, no repaint of the table (bench 4c) */
-			app_put(a, y, 1 + lay.x[c], lay.width[c],
-				sel ? ROLE_SELECTED
-				    : (ms.fresh || ms.loading ? role[c] : ROLE_STALE),
-				cell[c]);
-		}
+		/* a routine refresh in flight does not dim the rows: no
+		 * flicker, no repaint of the table (bench 4c) */
+		app_draw_row(a, y, cols, &lay, (const char *)cell, sizeof cell[0], role, sel,
+			     !(ms.fresh || ms.loading));
 	}
 	if (ms.has_data && !ms.fresh && !ms.loading)
 		app_draw_state(a, top + rows - 1, cols, &ms, "smart locks");

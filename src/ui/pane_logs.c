@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,11 @@ static const struct ui_hint hints[] = {
 };
 
 struct logs_state {
-	struct ui_logview lv;
+	struct ui_logview lv;   /* first: ui_logview_on_filter */
 	int64_t key;            /* the API key shown; 0 until known */
 };
+
+_Static_assert(offsetof(struct logs_state, lv) == 0, "the view comes first");
 
 static const api_webhook_message *outgoing(const api_webhook_log *l)
 {
@@ -165,8 +168,7 @@ static void enter(struct app *a, void *vst)
 	model_refresh(a->m, MODEL_KEYS, false);
 	model_refresh(a->m, MODEL_SMARTLOCKS, false); /* names in What */
 	choose_key(a, st);
-	ui_logview_rebuild(&st->lv, a);
-	ui_logview_read_ahead(&st->lv, a);
+	ui_logview_enter(&st->lv, a);
 }
 
 /* Issue 15: at start, the newest page of the default API key's logs
@@ -372,9 +374,6 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 			   "YYYY-MM-DD or YYYY-MM-DD HH:MM (local time), or RFC 3339",
 			   goto_date, st);
 		return UI_HANDLED;
-	case UI_ACTION_LOGS_FAILED:
-		ui_logview_set_failed_only(&st->lv, a, !st->lv.failed_only);
-		return UI_HANDLED;
 	case UI_ACTION_LOGS_KEY:
 		next_key(a, st);
 		return UI_HANDLED;
@@ -386,41 +385,22 @@ static int on_action(struct app *a, void *vst, enum ui_action act)
 static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 {
 	struct logs_state *st = vst;
-	bool changed;
 
 	/* never shown yet: no key to open, no request of its own */
 	if (!visible && !st->key)
 		return false;
 	if (dirty & MODEL_DIRTY(MODEL_KEYS))
 		choose_key(a, st);
-	changed = ui_logview_on_model(&st->lv, a, dirty);
-	if (!changed && (dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)))
-		changed = true; /* lock names in What */
-	if (!changed && (dirty & MODEL_DIRTY(MODEL_KEYS))) {
-		/* the key's description in the title */
+	if (ui_logview_pane_model(&st->lv, a, dirty, visible))
+		return true;
+	/* lock names in What; the key's description in the title */
+	if (!(dirty & (MODEL_DIRTY(MODEL_SMARTLOCKS) | MODEL_DIRTY(MODEL_KEYS))))
+		return false;
+	if (!(dirty & MODEL_DIRTY(MODEL_SMARTLOCKS)))
 		ui_logview_rebuild(&st->lv, a);
-		changed = true;
-	}
-	if (visible && changed)
+	if (visible)
 		ui_logview_read_ahead(&st->lv, a);
-	return changed;
-}
-
-static void on_filter(struct app *a, void *vst, const char *text)
-{
-	struct logs_state *st = vst;
-
-	ui_logview_set_filter(&st->lv, a, text);
-}
-
-/* Enter in the filter: nothing on this page matches, so search older
- * pages (issue 13). */
-static void on_filter_enter(struct app *a, void *vst, const char *text)
-{
-	struct logs_state *st = vst;
-
-	(void)text;
-	ui_logview_search(&st->lv, a);
+	return true;
 }
 
 const struct pane_ops pane_logs_ops = {
@@ -435,6 +415,8 @@ const struct pane_ops pane_logs_ops = {
 	.draw = draw,
 	.on_action = on_action,
 	.on_model = on_model,
-	.on_filter = on_filter,
-	.on_filter_enter = on_filter_enter,
+	.on_filter = ui_logview_on_filter,
+	/* Enter in the filter: nothing on this page matches, so search
+	 * older pages (issue 13) */
+	.on_filter_enter = ui_logview_on_filter_enter,
 };

@@ -242,17 +242,8 @@ static void draw(struct app *a, void *vst, int top, int rows, int cols)
 		snprintf(cell[C_URL], sizeof cell[0], "%s", w->url);
 		ui_fmt_features(cell[C_FEATURES], sizeof cell[0], w->features, a->opt.ascii);
 		health_cells(a, health_of(a, w->url), cell, role);
-		if (sel) {
-			attrset(app_attr(a, ROLE_SELECTED));
-			mvhline(y, 0, ' ', cols);
-		}
-		for (int c = 0; c < C_COUNT; c++)
-			if (lay.visible[c])
-				app_put(a, y, 1 + lay.x[c], lay.width[c],
-					sel ? ROLE_SELECTED
-					    : !(ms.fresh || ms.loading) ? ROLE_STALE
-									: role[c],
-					cell[c]);
+		app_draw_row(a, y, cols, &lay, (const char *)cell, sizeof cell[0], role, sel,
+			     !(ms.fresh || ms.loading));
 	}
 }
 

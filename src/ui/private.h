@@ -217,6 +217,15 @@ bool app_lines_add(struct ui_lines *l, const char *fmt, ...)
 /* Draw "loading…", "stale 12 s", an error... for a pane's status. */
 void app_draw_state(struct app *a, int y, int cols, const model_status *st,
 		    const char *what);
+/* One row of a list pane at y, laid out as lay: selected (sel), the bar
+ * across cols and every cell in ROLE_SELECTED; else cell c in role[c],
+ * or in ROLE_STALE when stale. The text of cell c (escaped by app_put)
+ * starts at text + c * stride: a char cell[C_COUNT][N] is passed as
+ * (const char *)cell, sizeof cell[0]. */
+struct ui_layout;
+void app_draw_row(struct app *a, int y, int cols, const struct ui_layout *lay,
+		  const char *text, size_t stride, const enum ui_role *role, bool sel,
+		  bool stale);
 /* Move the selection of sc for a movement action (up, down, page, home,
  * end); false when act is not one. */
 struct ui_scroll;

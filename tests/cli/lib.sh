@@ -38,8 +38,17 @@ stop_sim() {
 	fi
 }
 
+# further servers started with serve (killed on exit)
+pids=""
+
 cleanup() {
 	stop_sim
+	for p in $pids; do
+		kill "$p" 2>/dev/null
+	done
+	for p in $pids; do
+		wait "$p" 2>/dev/null
+	done
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -65,6 +74,27 @@ wait_for() {
 
 url_ready() {
 	[ "$(wc -l < "$tmp/sim.out")" -ge 1 ]
+}
+
+# serve NAME PROGRAM ARGS...: one more server (a second simulator, the
+# hostile server) on a kernel-chosen port, beside start_sim's; the URL it
+# prints first goes to $tmp/NAME.url.
+serve() {
+	srv_name=$1
+	shift
+	: > "$tmp/$srv_name.out"
+	"$@" > "$tmp/$srv_name.out" 2> "$tmp/$srv_name.err" &
+	pids="$pids $!"
+	if ! wait_for has_line "$tmp/$srv_name.out"; then
+		echo "$me: $srv_name did not start:" >&2
+		cat "$tmp/$srv_name.err" >&2
+		exit 99
+	fi
+	head -n 1 "$tmp/$srv_name.out" > "$tmp/$srv_name.url"
+}
+
+has_line() {
+	[ "$(wc -l < "$1")" -ge 1 ]
 }
 
 # start_sim [OPTIONS...]: a fresh simulator; sets URL and ACCESS.

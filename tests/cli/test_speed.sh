@@ -13,99 +13,29 @@
 # --print-config shows where the budget comes from.
 set -u
 
-top_builddir=${top_builddir:-.}
-NUKITUI=$top_builddir/nukitui
-SIM=$top_builddir/nuki-sim
-HOSTILE=$top_builddir/tests/hostile/hostile_server
 TOKEN=speed-test-token-7c1
-LC_ALL=C.UTF-8
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+HOSTILE=$top_builddir/tests/hostile/hostile_server
 TZ=UTC
-export LC_ALL TZ
-unset NUKI_API_TOKEN NO_COLOR XDG_CONFIG_HOME
+export TZ
 
 FRONT=18298712180
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nk-speed.XXXXXX") || exit 99
-HOME=$tmp/home
 XDG_CONFIG_HOME=$tmp/xdg
-mkdir -p "$HOME" "$XDG_CONFIG_HOME/nukitui"
-export HOME XDG_CONFIG_HOME
-pids=""
-passed=0
-failed=0
+mkdir -p "$XDG_CONFIG_HOME/nukitui"
+export XDG_CONFIG_HOME
 
-cleanup() {
-	for p in $pids; do
-		kill "$p" 2>/dev/null
-	done
-	for p in $pids; do
-		wait "$p" 2>/dev/null
-	done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for f in "$NUKITUI" "$SIM" "$HOSTILE"; do
-	if [ ! -x "$f" ]; then
-		echo "test_speed: $f is not built" >&2
-		exit 99
-	fi
-done
-
-# wait_for CMD...: poll until CMD succeeds, up to about 10 s.
-wait_for() {
-	i=0
-	while ! "$@"; do
-		i=$((i + 1))
-		[ "$i" -ge 200 ] && return 1
-		sleep 0.05
-	done
-	return 0
-}
-
-has_line() {
-	[ "$(wc -l < "$1")" -ge 1 ]
-}
-
-# serve NAME PROGRAM ARGS...: a server on a free port; its URL in
-# $tmp/NAME.url.
-serve() {
-	name=$1
-	shift
-	: > "$tmp/$name.out"
-	"$@" > "$tmp/$name.out" 2> "$tmp/$name.err" &
-	pids="$pids $!"
-	if ! wait_for has_line "$tmp/$name.out"; then
-		echo "test_speed: $name did not start:" >&2
-		cat "$tmp/$name.err" >&2
-		exit 99
-	fi
-	head -n 1 "$tmp/$name.out" > "$tmp/$name.url"
-}
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	[ -s "$tmp/err" ] && sed 's/^/#   stderr: /' "$tmp/err" | head -n 5
-}
-
-check() {
-	what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+if [ ! -x "$HOSTILE" ]; then
+	echo "test_speed: $HOSTILE is not built" >&2
+	exit 99
+fi
 
 now_ms() {
 	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
 }
 
-# nk SERVER ARGS...: nukitui against SERVER; $tmp/out, $tmp/err, $code.
+# nk SERVER ARGS...: nukitui against SERVER (a name given to serve);
+# $tmp/out, $tmp/err, $code (lib.sh's nk takes start_sim's one URL).
 nk() {
 	srv=$1
 	shift
@@ -214,5 +144,4 @@ nk far --timeout 1 --json activity --pages 5 --limit 10
 check "--timeout 1, 5 pages of 0.3 s: exit 0, 50 lines" \
 	sh -c "[ $code -eq 0 ] && [ \$(wc -l < '$tmp/out') -eq 50 ]"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
