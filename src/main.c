@@ -93,7 +93,7 @@ static void usage(FILE *out)
 	      "  NUKI_API_TOKEN    the API token (never pass it as an argument)\n"
 	      "  NUKI_CA_FILE      PEM file of CA certificates to trust instead of\n"
 	      "                    the system's (a company CA); overrides ca-file\n"
-	      "  https_proxy, no_proxy\n"
+	      "  https_proxy, HTTPS_PROXY, all_proxy, no_proxy, NO_PROXY\n"
 	      "                    honoured by libcurl's rules; TLS is verified\n"
 	      "                    end to end through the proxy\n"
 	      "\n"
@@ -107,6 +107,8 @@ static void usage(FILE *out)
 	      "                    dashboard's keys and colours; must be mode 600\n"
 	      "  $XDG_DATA_HOME/nukitui/secrets (default ~/.local/share/...)\n"
 	      "                    webhook secrets, \"ID SECRET\" lines, mode 600\n"
+	      "  $XDG_CACHE_HOME/nukitui/ (default ~/.cache/nukitui/)\n"
+	      "                    ids for shell completion, written when listing\n"
 	      "\n"
 	      "Exit codes: 0 success, 1 API error, 2 bad usage or invalid argument\n"
 	      "(nothing sent), 3 network or TLS failure, 4 configuration error.\n",

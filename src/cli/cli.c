@@ -295,11 +295,14 @@ static void command_help(const struct command *c, FILE *out)
 	fputs("Output:\n"
 	      "  --json       JSON (machines)\n"
 	      "  --tsv        tab-separated values with a header line (awk)\n"
-	      "  --help       this help\n"
-	      "\n"
-	      "Exit codes: 0 ok, 1 API error, 2 usage (nothing sent), 3 network,\n"
-	      "4 configuration. See nukitui(1).\n",
+	      "  --help       this help\n",
 	      out);
+	/* verify sends nothing: its help says its own exit codes */
+	if (strcmp(c->name, "verify") != 0)
+		fputs("\n"
+		      "Exit codes: 0 ok, 1 API error, 2 usage (nothing sent), 3 network,\n"
+		      "4 configuration. See nukitui(1).\n",
+		      out);
 }
 
 /* Parse the command's options; returns -1 to go on, else an exit code. */

@@ -201,9 +201,38 @@ if command -v groff > /dev/null 2>&1; then
 		grep -qF -- '[--option N] [--advanced] [--no-wait]' "$tmp/man"
 	check "man: [--limit N] [--before ID] [--pages N | --all]" \
 		grep -qF -- '[--limit N] [--before ID] [--pages N | --all]' "$tmp/man"
+	# every form of every command's usage line (its --help) is in the man
+	# page, spaces and all; "auth enable|disable|delete" is three forms
+	tr -s ' ' < "$tmp/man" > "$tmp/man1"
+	"$NUKITUI" --help | sed -n '/^Commands/,/^$/p' | awk 'NR > 1 && NF { print $1 }' \
+		> "$tmp/commands"
+	missing=""
+	while read -r c; do
+		"$NUKITUI" "$c" --help | head -n 1 | sed 's/^Usage: nukitui \[OPTIONS\] //' |
+			tr -s ' ' | awk '{ n = split($0, f, / \| /)
+				for (i = 1; i <= n; i++) {
+					split(f[i], w, " ")
+					m = split(w[2], v, "|")
+					if (m < 2 || w[2] ~ /^\[/) { print f[i]; continue }
+					for (j = 1; j <= m; j++) { s = f[i]; sub(/ [^ ]*\|[^ ]* /, " " v[j] " ", s); print s }
+				} }' > "$tmp/forms"
+		while IFS= read -r form; do
+			grep -qF -- "$form" "$tmp/man1" || missing="$missing [$form]"
+		done < "$tmp/forms"
+	done < "$tmp/commands"
+	check "man: every command's usage from --help, word for word ($(wc -l < "$tmp/commands") commands)${missing:+, missing:$missing}" \
+		test -z "$missing" -a -s "$tmp/commands"
+	check "man: verify (--webhook ID | --secret-file FILE) --signature HEX [BODY_FILE]" \
+		grep -qF -- 'verify (--webhook ID | --secret-file FILE) --signature HEX [BODY_FILE]' "$tmp/man"
 else
 	ok "# SKIP groff is not installed"
 fi
+
+"$NUKITUI" verify --help > "$tmp/out" 2>&1
+check "verify --help: its own exit codes, not the generic 'API error, 3 network'" \
+	sh -c "grep -q 'Exit 0 when it matches' '$tmp/out' && ! grep -q '3 network' '$tmp/out'"
+"$NUKITUI" smartlocks --help > "$tmp/out" 2>&1
+check "smartlocks --help: the exit codes" grep -q '3 network' "$tmp/out"
 
 stop_sim
 
