@@ -72,10 +72,10 @@ start_sim() {
 	"$SIM" --port 0 --token "$(cat "$tmp/token")" --access-log "$tmp/access.log" \
 		--step-ms 150 "$@" > "$tmp/sim.out" 2> "$tmp/sim.err" &
 	sim_pid=$!
-	i=0
-	while ! grep -q '^http' "$tmp/sim.out" 2>/dev/null && [ $i -lt 250 ]; do
+	ss_deadline=$(( $(now_ms) + E2E_WAIT_MS ))
+	while ! grep -q '^http' "$tmp/sim.out" 2>/dev/null &&
+		[ "$(now_ms)" -lt "$ss_deadline" ]; do
 		sleep 0.02
-		i=$((i + 1))
 	done
 	URL=$(head -n 1 "$tmp/sim.out")
 	case "$URL" in http://127.0.0.1:*) ;; *) echo "nuki-sim did not start"; exit 1 ;; esac

@@ -172,6 +172,8 @@ name="... saying 423 plainly"
 check wait_true eval "screen | tail -n 1 | grep -q '423'"
 name="... and that it was not retried"
 check wait_true eval "screen | tail -n 1 | grep -q 'FAILED on Front door, not retried: HTTP 423'"
+# a retry would come later by itself, with no key and nothing on the
+# screen to wait for: this one pause is a window for it to show
 sleep 1
 name="one POST for the refused change, never a second"
 check test "$(requests "POST /smartlock/$FRONT/auth/$CLEANER ")" -eq 1
