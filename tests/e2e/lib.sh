@@ -3,8 +3,11 @@
 # a tmux session (120x35) against nuki-sim on a kernel-chosen port. Keys
 # go in with send-keys (send_raw writes exact bytes), the screen comes
 # back with capture-pane, and what reached the simulator is read from its
-# access log. Every wait is a loop on a condition with a deadline. The
-# script ends with `finish`, which prints "N passed, N failed".
+# access log. Every wait is a loop on a condition with a deadline
+# (E2E_WAIT_MS, 15 s unless a call names its own): a check never reads the
+# screen once right after a key, since the dashboard may not have painted
+# yet, and no fixed sleep stands in for "the dashboard has caught up".
+# The script ends with `finish`, which prints "N passed, N failed".
 # E2E_TERM, when set, is the TERM the dashboard runs with inside tmux;
 # E2E_COLS and E2E_ROWS, when set, the terminal's size.
 set -u
@@ -46,6 +49,22 @@ not_ok() {
 # now_ms: monotonic-ish milliseconds (date +%s%N is GNU; fine on Debian)
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
+# The default deadline of every wait. It only runs out when something is
+# wrong, so it is generous: under `make -j2 distcheck` on two busy cores
+# a repaint can take seconds.
+E2E_WAIT_MS=${E2E_WAIT_MS:-15000}
+
+# wait_true CMD...: until CMD (a command or a shell function) succeeds,
+# tried at least once, up to E2E_WAIT_MS.
+wait_true() {
+	wt_deadline=$(( $(now_ms) + E2E_WAIT_MS ))
+	while :; do
+		"$@" && return 0
+		[ "$(now_ms)" -lt "$wt_deadline" ] || return 1
+		sleep 0.02
+	done
+}
+
 # start_sim ARGS...: start nuki-sim, set URL.
 start_sim() {
 	: > "$tmp/access.log"
@@ -53,10 +72,10 @@ start_sim() {
 	"$SIM" --port 0 --token "$(cat "$tmp/token")" --access-log "$tmp/access.log" \
 		--step-ms 150 "$@" > "$tmp/sim.out" 2> "$tmp/sim.err" &
 	sim_pid=$!
-	i=0
-	while ! grep -q '^http' "$tmp/sim.out" 2>/dev/null && [ $i -lt 250 ]; do
+	ss_deadline=$(( $(now_ms) + E2E_WAIT_MS ))
+	while ! grep -q '^http' "$tmp/sim.out" 2>/dev/null &&
+		[ "$(now_ms)" -lt "$ss_deadline" ]; do
 		sleep 0.02
-		i=$((i + 1))
 	done
 	URL=$(head -n 1 "$tmp/sim.out")
 	case "$URL" in http://127.0.0.1:*) ;; *) echo "nuki-sim did not start"; exit 1 ;; esac
@@ -94,7 +113,7 @@ screen() { $T capture-pane -p; }
 
 # wait_for TEXT [TIMEOUT_MS]: until the screen shows TEXT.
 wait_for() {
-	deadline=$(( $(now_ms) + ${2:-5000} ))
+	deadline=$(( $(now_ms) + ${2:-$E2E_WAIT_MS} ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.02
@@ -104,7 +123,7 @@ wait_for() {
 
 # wait_row TEXT1 TEXT2 [TIMEOUT_MS]: until a line shows both.
 wait_row() {
-	deadline=$(( $(now_ms) + ${3:-5000} ))
+	deadline=$(( $(now_ms) + ${3:-$E2E_WAIT_MS} ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | grep -F -- "$1" | grep -qF -- "$2" && return 0
 		sleep 0.02
@@ -112,10 +131,28 @@ wait_row() {
 	return 1
 }
 
+# wait_line REGEX [TIMEOUT_MS]: until a line of the screen matches REGEX.
+wait_line() {
+	deadline=$(( $(now_ms) + ${2:-$E2E_WAIT_MS} ))
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.02
+	done
+	return 1
+}
+
+# row_selected TEXT: the first line showing TEXT is the selected row: it
+# starts in the selection's colours (black on white).
+row_selected() {
+	rs_e=$(printf '\033')
+	$T capture-pane -p -e | grep -F -- "$1" | head -n 1 |
+		grep -q "^\($rs_e\[[0-9;]*m\)*$rs_e\[30m$rs_e\[47m"
+}
+
 # wait_status TEXT [TIMEOUT_MS]: until the status line (the last) starts
 # with TEXT.
 wait_status() {
-	deadline=$(( $(now_ms) + ${2:-5000} ))
+	deadline=$(( $(now_ms) + ${2:-$E2E_WAIT_MS} ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | tail -n 1 | awk -v t="$1" 'index($0, t) == 1 { f = 1 } END { exit !f }' &&
 			return 0
@@ -126,7 +163,7 @@ wait_status() {
 
 # wait_gone TEXT [TIMEOUT_MS]
 wait_gone() {
-	deadline=$(( $(now_ms) + ${2:-5000} ))
+	deadline=$(( $(now_ms) + ${2:-$E2E_WAIT_MS} ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.02
@@ -138,7 +175,7 @@ requests() { grep -c -- "$1" "$tmp/access.log" 2>/dev/null || true; }
 
 # wait_requests PATTERN N: until the access log has N matching lines.
 wait_requests() {
-	deadline=$(( $(now_ms) + 5000 ))
+	deadline=$(( $(now_ms) + E2E_WAIT_MS ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		[ "$(requests "$1")" -ge "$2" ] && return 0
 		sleep 0.02
@@ -147,6 +184,22 @@ wait_requests() {
 }
 
 check() { if "$@"; then ok "$name"; else not_ok "$name"; fi; }
+
+# filter_open: the status line (the last) is the / filter prompt.
+filter_open() { screen | tail -n 1 | grep -q '^/'; }
+
+# sentinel: every key sent before it has been acted on. Keys are read in
+# order, so once the help that ? opens shows, the ones before it were
+# handled, and a request one of them started has been handed to the
+# network: "nothing was sent" can be counted now rather than after a
+# guessed sleep. Esc closes the help again. Only where no dialog or
+# prompt is open (there ? is text, or opens the dialog's own help).
+sentinel() {
+	$T send-keys '?'
+	wait_for "Keys (Esc closes" || return 1
+	$T send-keys Escape
+	wait_gone "Keys (Esc closes"
+}
 
 # send_raw BYTES: write BYTES (printf escapes: \033 ...) to the
 # dashboard's terminal exactly, as a terminal would send them.

@@ -26,7 +26,7 @@ rows_all() {
 		END { exit !(n > 0 && !bad) }'
 }
 wait_rows_all() {
-	deadline=$(( $(now_ms) + ${2:-5000} ))
+	deadline=$(( $(now_ms) + ${2:-$E2E_WAIT_MS} ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		rows_all "$1" && return 0
 		sleep 0.02
@@ -37,6 +37,24 @@ wait_rows_all() {
 row_count() {
 	screen | awk '/^ Time  / { on = 1; next } on && /^ *$/ { exit } on { n++ } END { print n + 0 }'
 }
+# rows_are N: the table shows N rows.
+rows_are() { [ "$(row_count)" -eq "$1" ]; }
+# detail_events_are N: the lock detail lists N events.
+detail_events_are() { [ "$(screen | grep -c '^   2025-')" -eq "$1" ]; }
+# date_field_empty: the field of the "Go to a date" prompt (two lines
+# under its title) holds nothing.
+date_field_empty() {
+	screen | awk '/Go to a date/ { getline; getline; f = 1; exit !($0 ~ /│ +│/) } END { if (!f) exit 1 }'
+}
+# chosen NAME: the highlighted entry of the "Whose entries?" list is NAME
+# (the selected row is the one whose text starts with a colour change).
+chosen() {
+	$T capture-pane -p -e | grep -qE "│ ($(printf '\033')\[[0-9;]*m)+$1"
+}
+# newest_before WHEN: the first row of the table is older than WHEN.
+newest_before() {
+	screen | awk -v w="$1" '/^ Time  / { getline; f = 1; exit !($1 " " $2 <= w) } END { if (!f) exit 1 }'
+}
 
 # ---- the pane ------------------------------------------------------------
 wait_for "Front door" > /dev/null
@@ -44,13 +62,13 @@ $T send-keys 4
 name="4 shows the activity of every lock, 20 per page"
 check wait_for "All locks  page 1 · 20 per page"
 name="its columns: time, lock, event, who, how"
-check sh -c "tmux -L $sock capture-pane -p | grep -q '^ Time  *Lock  *Event  *Who  *How'"
+check wait_line '^ Time  *Lock  *Event  *Who  *How'
 name="the demo's people, by name and how"
 check wait_row "Parcel box" "Ben Berger"
 name="it asked the account-wide log for 20"
 check wait_requests "GET /smartlock/log?limit=20 " 1
 name="20 rows"
-check test "$(row_count)" -eq 20
+check wait_true rows_are 20
 
 $T send-keys n
 name="n: the next older page, by the cursor"
@@ -73,12 +91,12 @@ $T send-keys +
 wait_for "page 1 · 20 per page" > /dev/null
 
 $T send-keys /
-sleep 0.2
+wait_true filter_open
 $T send-keys "auto lock"
 name="/ filters the rows shown"
 check wait_rows_all "Auto lock"
 $T send-keys Escape
-sleep 0.2
+wait_true eval '! filter_open'
 $T send-keys Escape
 name="Esc clears the filter"
 check wait_row "Parcel box" "Ben Berger"
@@ -87,6 +105,7 @@ $T send-keys Enter
 name="Enter opens the entry's fields"
 check wait_for "Completion    0 (success)"
 $T send-keys Escape
+wait_gone "Completion    0 (success)" > /dev/null
 
 # ---- A: one lock, then every lock again ----------------------------------------
 $T send-keys 1
@@ -111,18 +130,18 @@ $T send-keys "2025-09-10 08"
 name="g checks the date as it is typed"
 check wait_for "expected YYYY-MM-DD or YYYY-MM-DD HH:MM"
 $T send-keys ":00"
-sleep 0.2
+wait_gone "expected YYYY-MM-DD" > /dev/null
 $T send-keys Enter
 name="g: the entries up to that moment"
 check wait_for "All locks  until 2025-09-10 08:00  page 1"
 name="... asked with toDate"
 check wait_requests "toDate=2025-09-10T08:00:00.000Z" 1
 name="... the newest row is before it"
-check sh -c "tmux -L $sock capture-pane -p | awk '/^ Time  / { getline; exit !(\$1 \" \" \$2 <= \"2025-09-10 08:00\") }'"
+check wait_true newest_before "2025-09-10 08:00"
 $T send-keys g
 wait_for "Go to a date" > /dev/null
 $T send-keys C-u
-sleep 0.2
+wait_true date_field_empty
 $T send-keys Enter
 name="g with nothing: now again"
 check wait_for "All locks  page 1"
@@ -134,13 +153,14 @@ check wait_for "Whose entries?"
 name="... Everyone first"
 check wait_row "│ Everyone" "│"
 # choose Ben Berger: the list is in the order names were seen
+wait_for "│ Ben Berger" > /dev/null
 line=$(screen | awk '/Whose entries/ { on = 1; next } on && /Ben Berger/ { print n; exit } on && /│ [A-Za-z]/ { n++ }')
 i=0
 while [ "$i" -lt "${line:-0}" ]; do
 	$T send-keys j
 	i=$((i + 1))
 done
-sleep 0.2
+wait_true chosen "Ben Berger"
 $T send-keys Enter
 name="w: one person's entries"
 check wait_for "All locks  · Ben Berger  page 1"
@@ -164,8 +184,9 @@ name="... asked for 10 of that lock"
 check wait_requests "GET /smartlock/18298712180/log?limit=10 " 1
 $T send-keys End
 name="... ten of them"
-check sh -c "[ \$(tmux -L $sock capture-pane -p | grep -c '^   2025-') -eq 10 ]"
+check wait_true detail_events_are 10
 $T send-keys Escape
+wait_gone "Last 10 events" > /dev/null
 
 # ---- follow: an unlock shows up by itself --------------------------------------
 $T send-keys 4
@@ -181,12 +202,12 @@ $T send-keys y
 $T send-keys 4
 wait_for "All locks  page 1" > /dev/null
 name="after u, the unlock appears in Activity without a key press"
-check wait_row "Front door" "Nuki Web" 12000
+check wait_row "Front door" "Nuki Web"
 name="... as an unlock from the web"
-check sh -c "tmux -L $sock capture-pane -p | grep 'Front door' | grep 'Nuki Web' | grep -q 'Unlock .*Web'"
+check wait_true eval "screen | grep 'Front door' | grep 'Nuki Web' | grep -q 'Unlock .*Web'"
 NUKI_API_TOKEN=$(cat "$tmp/token") "$NUKITUI" --base-url "$URL" lock 22986658786 > /dev/null 2>&1
 name="a lock made elsewhere appears too"
-check wait_row "Back door" "Nuki Web" 12000
+check wait_row "Back door" "Nuki Web"
 
 $T send-keys q
 finish

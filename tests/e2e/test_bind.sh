@@ -30,7 +30,7 @@ name="the dashboard starts with bind lines"
 check wait_for "Front door"
 name="the hints name the rebound keys first (L lock ... x quit)"
 check wait_status "L lock  u unlock"
-check sh -c "tmux -L $sock capture-pane -p | tail -n 1 | grep -q 'x quit'"
+check wait_true eval "screen | tail -n 1 | grep -q 'x quit'"
 $T send-keys '?'
 name="? shows L for lock, with l"
 check wait_row "L/l" "Lock the selected smart lock"
@@ -78,7 +78,7 @@ config 'color title white red bold\n'
 start_ui
 wait_for "Front door" >/dev/null
 name="color title white red: the title line has a red background"
-check sh -c "tmux -L $sock capture-pane -p -e | head -n 1 | grep -q '41m'"
+check wait_true eval "\$T capture-pane -p -e | head -n 1 | grep -q '41m'"
 $T send-keys q
 wait_for "EXITED rc=0" >/dev/null
 

@@ -40,7 +40,7 @@ record() {
 
 # wait_bytes BYTES: until the recorded output holds BYTES.
 wait_bytes() {
-	deadline=$(( $(now_ms) + 5000 ))
+	deadline=$(( $(now_ms) + E2E_WAIT_MS ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		LC_ALL=C grep -qaF -- "$1" "$tmp/tty" && return 0
 		sleep 0.02
@@ -50,7 +50,7 @@ wait_bytes() {
 
 # wait_results MARK N: until N rows' Result column starts with MARK.
 wait_results() {
-	deadline=$(( $(now_ms) + 5000 ))
+	deadline=$(( $(now_ms) + E2E_WAIT_MS ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		[ "$(screen | grep -cE -- "^ [0-9-]+ [0-9:]+  $1 ")" -eq "$2" ] && return 0
 		sleep 0.02
@@ -60,25 +60,42 @@ wait_results() {
 
 locks='(Front door|Back door|Garage|Street entrance|Office door|Parcel box)'
 
+# rows_say KIND MIN RE: the screen (kept in $tmp/page1) has MIN rows of
+# KIND (STATUS, LOGS) at least, and what each says matches RE.
+rows_say() {
+	screen > "$tmp/page1"
+	awk -v kind=" $1 " -v min="$2" -v re="$3" '
+		index($0, kind) { n++; w = substr($0, index($0, kind) + length(kind)); sub(/^ +/, "", w)
+			if (w !~ re) bad++ }
+		END { exit !(n >= min && bad == 0) }' "$tmp/page1"
+}
+
+# failures_match: the webhook detail on the screen lists 3311's failures
+# by result as `webhooks health` counts them ($tmp/health.tsv).
+failures_match() {
+	screen > "$tmp/detail"
+	awk -F'\t' '$2 == "3311" { print $11 }' "$tmp/health.tsv" | tr -d ' ' | tr ',' '\n' | {
+		n=0
+		while IFS=: read -r word count; do
+			grep -qE "^ +$word +$count\$" "$tmp/detail" || exit 1
+			n=$((n + 1))
+		done
+		[ "$n" -gt 0 ]
+	}
+}
+
 # ---- every delivery in one line --------------------------------------------------
 
 $T send-keys 3
 name="logs pane: deliveries listed"
 check wait_row "STATUS" "Back door: Locked"
-screen > "$tmp/page1"
 name="logs pane at 120 columns: every STATUS row names its lock and its state"
-check awk -v re="^$locks: [A-Z][a-z]" '
-	/ STATUS / { n++; w = substr($0, index($0, " STATUS ") + 8); sub(/^ +/, "", w)
-		     if (w !~ re) { print "bad: " $0; bad++ } }
-	END { exit !(n >= 10 && bad == 0) }' "$tmp/page1"
+check wait_true rows_say STATUS 10 "^$locks: [A-Z][a-z]"
 # issue 12: a LOGS delivery carries a real activity entry (fewer of them,
 # and a door sensor or an auto lock has nobody to name: who is checked
 # in tests/cli/test_deliveries.sh over 100 rows)
 name="logs pane at 120 columns: every LOGS row names its lock and the event"
-check awk -v re="^$locks: [A-Z][a-z]+.* [(].+[)]" '
-	/ LOGS / { n++; w = substr($0, index($0, " LOGS ") + 6); sub(/^ +/, "", w)
-		   if (w !~ re) { print "bad: " $0; bad++ } }
-	END { exit !(n >= 2 && bad == 0) }' "$tmp/page1"
+check wait_true rows_say LOGS 2 "^$locks: [A-Z][a-z]+.* [(].+[)]"
 name="logs pane: a callback row says its outcome in words"
 check wait_row "LockAction" "lock ✗ ff: the device is offline"
 
@@ -201,13 +218,8 @@ check wait_row "hooks.example.com/nuki/home" " $ok_pct "
 $T send-keys Home Enter
 name="Enter: the full figures"
 check wait_for "Failures by result"
-screen > "$tmp/detail"
 name="Enter: the failures by result, as webhooks health counts them"
-check sh -c '
-	awk -F"\t" "\$2 == \"3311\" { print \$11 }" "$1" | tr -d " " | tr "," "\n" |
-	while IFS=: read -r word n; do
-		grep -qE "^ +$word +$n\$" "$2" || { echo "missing $word $n"; exit 1; }
-	done' _ "$tmp/health.tsv" "$tmp/detail"
+check wait_true failures_match
 name="Enter: no secret stored for a webhook made elsewhere"
 check wait_for "none stored"
 $T send-keys Escape
@@ -219,6 +231,10 @@ check wait_for "New decentral webhook"
 $T send-keys "https://hooks.test.example/e2e" Enter
 name="created: the secret notice"
 check wait_for "Secret    "
+# the notice's title and its secret line whole (up to the box's border)
+# before they are read
+wait_line "Webhook [0-9][0-9]* created" > /dev/null
+wait_line "Secret    [0-9a-f][0-9a-f]*  *│" > /dev/null
 hook=$(screen | sed -n 's/.*Webhook \([0-9]*\) created.*/\1/p' | head -n 1)
 secret=$(screen | sed -n 's/.*Secret    \([0-9a-f]*\).*/\1/p' | head -n 1)
 name="the secrets file holds '$hook SECRET'"

@@ -25,10 +25,14 @@ wheel_up() { send_raw "\\033[<64;$1;$2M"; }
 # cell clicked before is then not taken for the second of a double-click.
 neutral() { click 100 1; }
 
-# line_of TEXT: the 1-based screen line showing TEXT.
-line_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
+# line_of TEXT: the 1-based screen line showing TEXT (once it shows).
+line_of() {
+	wait_for "$1" >/dev/null
+	screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1
+}
 # col_of TEXT: the 1-based column where TEXT starts on its line.
 col_of() {
+	wait_for "$1" >/dev/null
 	l=$(screen | grep -F -- "$1" | head -n 1)
 	[ -n "$l" ] || { echo 0; return 1; }
 	p=${l%%"$1"*}
@@ -104,6 +108,12 @@ for E2E_TERM in xterm-256color tmux-256color; do
 	click 2 1
 	neutral
 	click 5 "$y"
+	# ? after the clicks opens the question's own help only if the
+	# question is still open: the sentinel that the clicks were acted on
+	$T send-keys '?'
+	wait_for "This question" >/dev/null
+	$T send-keys Escape
+	wait_gone "This question" >/dev/null
 	name="$E2E_TERM: clicks outside the dialog leave it open"
 	check wait_for 'Unlock "Front door"'
 	click_on "[ n No ]"

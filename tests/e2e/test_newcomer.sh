@@ -30,7 +30,7 @@ check wait_for "Front door"
 status_has() { screen | tail -n 1 | grep -qF -- "$1"; }
 status_lacks() { ! status_has "$1"; }
 wait_status_has() {
-	deadline=$(( $(now_ms) + ${2:-5000} ))
+	deadline=$(( $(now_ms) + ${2:-$E2E_WAIT_MS} ))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		status_has "$1" && return 0
 		sleep 0.02
@@ -44,7 +44,7 @@ select_lock() {
 	i=0
 	while [ $i -lt 8 ]; do
 		$T send-keys Enter
-		wait_for "Smart lock id" 2000 > /dev/null || return 1
+		wait_for "Smart lock id" > /dev/null || return 1
 		if screen | head -n 3 | grep -qF -- "$1"; then
 			$T send-keys Escape
 			wait_gone "Smart lock id" > /dev/null
@@ -60,7 +60,7 @@ select_lock() {
 
 # ---- point 10: columns ranked, legend -------------------------------------------------
 name="80 columns: Changed is shown"
-check sh -c "tmux -L $sock capture-pane -p | sed -n 3p | grep -q Changed"
+check wait_true eval "screen | sed -n 3p | grep -q Changed"
 name="80 columns: the type goes first"
 check sh -c "! tmux -L $sock capture-pane -p | sed -n 3p | grep -q Type"
 
@@ -99,12 +99,8 @@ name="? inside the menu lists full lock"
 check wait_for "Full lock: two turns"
 $T send-keys Escape
 name="Esc closes the help; the menu stays"
-check sh -c "sleep 0.2; tmux -L $sock capture-pane -p | grep -q 'It is offline' && ! tmux -L $sock capture-pane -p | grep -q 'This menu'"
-$T send-keys j
-sleep 0.05
-$T send-keys j
-sleep 0.05
-$T send-keys L
+check wait_true eval "screen > $tmp/menu && grep -q 'It is offline' $tmp/menu && ! grep -q 'This menu' $tmp/menu"
+$T send-keys j j L
 name="L on unlatch: full lock does not apply"
 check wait_for "[ ] L  full lock (two turns) (not for this action)"
 $T send-keys Enter
@@ -125,27 +121,24 @@ check wait_requests "POST /smartlock/13628304011/action/advanced" 1
 
 # ---- point 7: a long message, M, reconnect ----------------------------------------------
 name="the failure reaches the status line"
-check wait_status_has "unlatch on Office door: failed" 8000
+check wait_status_has "unlatch on Office door: failed"
 name="the failure is cut at 80 columns and says where to read it"
-check status_has "(M: all)"
+check wait_status_has "(M: all)"
 name="the failure is in words, no raw code"
 check status_lacks "code ff"
 $T send-keys M
 name="M shows the message whole (wrapped), with its time"
 check wait_for "try again"
 name="M: the time of the message"
-check sh -c "tmux -L $sock capture-pane -p | grep -q '^ [0-9][0-9]:[0-9][0-9]:[0-9][0-9]  unlatch on Office door'"
+check wait_line '^ [0-9][0-9]:[0-9][0-9]:[0-9][0-9]  unlatch on Office door'
 $T send-keys Escape
+wait_gone "Messages of this session" > /dev/null
 
 # options where the action takes them
 select_lock "Front door" || echo "# could not select Front door"
 $T send-keys a
 wait_for "Smart Lock 3.0/4.0, id 18298712180" > /dev/null
-$T send-keys j
-sleep 0.05
-$T send-keys L
-sleep 0.05
-$T send-keys f
+$T send-keys j L f
 name="lock takes full lock and force"
 check wait_for "[x] L  full lock"
 $T send-keys Enter
@@ -153,7 +146,7 @@ name="the confirmation names the options"
 check wait_for "(with force, full lock)"
 $T send-keys y
 name="the lock with its options succeeds"
-check wait_status_has "lock on Front door: succeeded" 8000
+check wait_status_has "lock on Front door: succeeded"
 $T send-keys M
 name="the action went out with its options"
 check wait_for "lock (with force, full lock) (advanced) sent to Front door"
@@ -162,7 +155,7 @@ wait_gone "Messages of this session" > /dev/null
 
 # ---- point 8: one filter per pane, one line editor ---------------------------------------
 $T send-keys /
-sleep 0.05
+wait_true filter_open
 $T send-keys b a c k
 name="the filter keeps Back door"
 check wait_gone "Front door"
@@ -170,9 +163,9 @@ $T send-keys C-u
 name="Ctrl-U erases the filter prompt"
 check wait_for "Front door"
 $T send-keys b a c k Left Left Left Left
-sleep 0.05
+wait_status_has "/back" > /dev/null
 $T send-keys o f f i c e ' '
-sleep 0.05
+wait_status_has "/office back" > /dev/null
 $T send-keys C-k
 name="arrows move in the prompt; Ctrl-K erases to the end"
 check wait_row "Office door" "offline"
@@ -182,7 +175,7 @@ $T send-keys 2
 wait_for "rental.example.org" > /dev/null
 $T send-keys 1
 name="the filter is still there after 2 and 1: Back door only"
-check sh -c "sleep 0.3; tmux -L $sock capture-pane -p | sed -n '4,23p' > $tmp/rows;
+check wait_true eval "screen | sed -n '4,23p' > $tmp/rows;
 	grep -q 'Back door' $tmp/rows && ! grep -q 'Front door' $tmp/rows"
 $T send-keys /
 name="/ opens the prompt on the kept filter"
@@ -196,13 +189,13 @@ wait_for "rental.example.org" > /dev/null
 $T send-keys n
 wait_for "New decentral webhook" > /dev/null
 $T send-keys h t t p s : / / x . e x a m p l e / a b
-sleep 0.05
+wait_for "URL: https://x.example/ab" > /dev/null
 $T send-keys Left Left Z
 name="the URL field: the cursor moves, text goes in there"
 check wait_for "https://x.example/Zab"
 $T send-keys C-u
 name="the URL field: Ctrl-U erases before the cursor"
-check sh -c "sleep 0.2; tmux -L $sock capture-pane -p | grep -q 'URL: ab'"
+check wait_for "URL: ab"
 $T send-keys F1
 name="F1 in the form shows its keys"
 check wait_for "This form"
@@ -234,16 +227,15 @@ $T send-keys u
 wait_for 'Unlock "' > /dev/null
 $T send-keys y
 name="with the server gone: could not connect"
-check wait_status_has "could not connect" 8000
+check wait_status_has "could not connect"
 $T send-keys r
 name="a refused connection shows that it is retrying"
-check wait_status_has "retrying GET /smartlock" 8000
+check wait_status_has "retrying GET /smartlock"
 start_sim --port "$port"
 name="the server is back: could not connect goes from the status line"
-check sh -c "deadline=\$((\$(date +%s) + 15)); while [ \$(date +%s) -lt \$deadline ]; do
-	tmux -L $sock capture-pane -p | tail -n 1 | grep -q 'could not connect' || exit 0; sleep 0.1; done; exit 1"
+check wait_true eval "! screen | tail -n 1 | grep -q 'could not connect'"
 name="and the status line shows the hints again"
-check wait_status_has "l lock" 8000
+check wait_status_has "l lock"
 $T send-keys M
 name="it stays in the messages view"
 check wait_for "could not connect"
