@@ -38,6 +38,14 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+static volatile sig_atomic_t got_tstp;
+
+static void on_tstp(int sig)
+{
+	(void)sig;
+	got_tstp = 1;
+}
+
 static int64_t mono_ms(void)
 {
 	struct timespec ts;
@@ -543,11 +551,20 @@ static void init_colors(struct app *a)
 #define MOUSE_ON "\033[?1000h\033[?1006h"
 #define MOUSE_OFF "\033[?1006l\033[?1000l"
 
+/* A mode sequence goes out now: putp alone left it in stdio's buffer
+ * until exit, after ncurses had written everything else (measured with
+ * tmux pipe-pane), so the terminal never reported the mouse at all. */
+static void write_mode(const char *seq)
+{
+	putp(seq);
+	fflush(stdout);
+}
+
 static void start_mouse(struct app *a, const char *kmous)
 {
 	if (!a->opt.mouse || !kmous || ui_input_mouse_tail(kmous) == UI_MOUSE_TAIL_NONE)
 		return;
-	putp(MOUSE_ON);
+	write_mode(MOUSE_ON);
 	a->mouse = true;
 }
 
@@ -555,7 +572,32 @@ static void stop_mouse(struct app *a)
 {
 	if (!a->mouse)
 		return;
-	putp(MOUSE_OFF);
+	write_mode(MOUSE_OFF);
+}
+
+/* Ctrl-Z: hand the terminal back as it was, mouse reporting off too,
+ * then stop; on fg take it again and paint it whole. ncurses' own
+ * SIGTSTP handler (replaced in ui_run) knows nothing of the mouse modes,
+ * so the shell got a mouse report for every click and wheel turn. */
+static void suspend(struct app *a)
+{
+	struct sigaction dfl, ours;
+
+	got_tstp = 0;
+	stop_mouse(a);
+	endwin();
+	fflush(stdout);
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &ours);
+	raise(SIGTSTP); /* stopped here until SIGCONT */
+	sigaction(SIGTSTP, &ours, NULL);
+	refresh();
+	clearok(curscr, TRUE);
+	if (a->mouse)
+		write_mode(MOUSE_ON);
+	a->redraw = true;
 }
 
 /* Teach ncurses every key variant that TERM's entry does not list; a
@@ -710,6 +752,8 @@ int ui_run(model *m, const ui_options *opt)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
 
 	/* every pane's lists stay fresh while the dashboard runs */
 	model_watch(a->m, MODEL_SMARTLOCKS, true);
@@ -725,6 +769,8 @@ int ui_run(model *m, const ui_options *opt)
 	a->redraw = true;
 
 	while (!a->quit && !got_signal) {
+		if (got_tstp)
+			suspend(a);
 		if (a->redraw) {
 			frame_paint(a);
 			a->redraw = false;

@@ -9,11 +9,20 @@
 # double-click opens it, the wheel moves the selection; dialog buttons
 # and menu items answer clicks, and a click outside a dialog does
 # nothing: no request reaches the simulator. With "mouse = off" clicks do
-# nothing at all.
+# nothing at all. The terminal itself (tmux's own record of the pane's
+# modes) is asked for mouse reports while the dashboard runs, and not
+# after q, with "mouse = off", or while it is stopped by Ctrl-Z (the
+# shell would get a report for every click); fg turns them on again.
 #
 # The selection is read by opening it (Enter shows its detail view, whose
 # title line ends in "Esc closes").
 . "$(dirname "$0")/lib.sh"
+
+# mouse_modes XY: tmux's record of the pane's mouse modes, X for 1000
+# (button reports), Y for 1006 (SGR coordinates): 11 on, 00 off.
+mouse_modes() {
+	[ "$($T display -p '#{mouse_standard_flag}#{mouse_sgr_flag}')" = "$1" ]
+}
 
 # click X Y: a left click (press and release) at 1-based column X, line Y.
 click() { send_raw "\\033[<0;$1;$2M\\033[<0;$1;$2m"; }
@@ -58,6 +67,8 @@ for E2E_TERM in xterm-256color tmux-256color; do
 	start_ui
 	name="$E2E_TERM: the dashboard starts"
 	check wait_for "Front door"
+	name="$E2E_TERM: the terminal is asked for mouse reports (modes 1000 and 1006)"
+	check wait_true mouse_modes 11
 
 	# ---- tabs -----------------------------------------------------------
 	click 35 2
@@ -144,6 +155,8 @@ for E2E_TERM in xterm-256color tmux-256color; do
 
 	$T send-keys q
 	wait_for "EXITED rc=0" >/dev/null
+	name="$E2E_TERM: q: mouse reporting is off again"
+	check wait_true mouse_modes 00
 	stop_sim
 done
 
@@ -160,5 +173,46 @@ $T send-keys Tab
 name="mouse = off: a click on a tab does nothing (Tab goes from 1 to 2)"
 check wait_for "https://rental.example.org/webhooks/nuki"
 rm -f "$tmp/cfg/nukitui/config"
+name="mouse = off: the terminal is not asked for mouse reports"
+check mouse_modes 00
+$T send-keys q
+wait_for "EXITED rc=0" >/dev/null
+stop_sim
+
+# ---- Ctrl-Z and fg, from an interactive shell with job control -----------
+start_sim
+$T kill-server >/dev/null 2>&1
+session=$((session + 1))
+sock="nk-e2e-$$-$session"
+T="tmux -L $sock"
+cat > "$tmp/shellrc" <<EOS
+TERM=xterm-256color; export TERM
+NUKI_API_TOKEN=\$(cat "$tmp/token"); export NUKI_API_TOKEN
+XDG_CONFIG_HOME="$tmp/cfg"; export XDG_CONFIG_HOME
+LANG=C.UTF-8; LC_ALL=C.UTF-8; export LANG LC_ALL
+PS1='shell\$ '
+EOS
+$T new-session -d -x 120 -y 35 "bash --noprofile --rcfile '$tmp/shellrc' -i"
+wait_for 'shell$' >/dev/null
+$T send-keys "'$NUKITUI' --base-url '$URL'" Enter
+wait_for "Front door" >/dev/null
+name="Ctrl-Z: before it, the dashboard has mouse reports on"
+check wait_true mouse_modes 11
+$T send-keys C-z
+name="Ctrl-Z: the shell has its terminal back (job stopped)"
+check wait_for "Stopped"
+name="Ctrl-Z: ... with mouse reporting off and the normal screen"
+check wait_true sh -c "[ \"\$($T display -p '#{mouse_standard_flag}#{mouse_sgr_flag}#{alternate_on}')\" = 000 ]"
+$T send-keys "fg" Enter
+name="fg: the dashboard is painted whole again"
+check wait_for "1 Smart locks"
+name="fg: ... with mouse reports on again"
+check wait_true mouse_modes 11
+$T send-keys 2
+name="fg: ... and it takes keys (2: webhooks)"
+check wait_for "https://rental.example.org/webhooks/nuki"
+$T send-keys q
+name="q after fg: mouse reporting off, back at the shell"
+check wait_true sh -c "[ \"\$($T display -p '#{mouse_standard_flag}#{mouse_sgr_flag}#{alternate_on}')\" = 000 ]"
 
 finish
