@@ -64,8 +64,9 @@ static void make_history(void)
 	}
 	nhist = k;
 	for (size_t i = 0; i < nhist; i++)
-		snprintf(hist[i].id, sizeof hist[i].id, "%08" PRIx32 "ac%014zx",
-			 (uint32_t)(hist[i].date / 1000), i);
+		snprintf(hist[i].id, sizeof hist[i].id, "%08" PRIx32 "ac%014" PRIx64,
+			 (uint32_t)(hist[i].date / 1000),
+			 (uint64_t)i & UINT64_C(0xffffffffffffff));
 	qsort(hist, nhist, sizeof hist[0], by_id_desc);
 }
 
