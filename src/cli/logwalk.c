@@ -332,6 +332,7 @@ int cli_log_walk_run(session *s, const cli_log_ops *ops, void *arg,
 		size_t n;
 		bool more;
 
+		memset(&resp, 0, sizeof resp);
 		if ((code = page_fetch(s, ops, arg, w, cursor, &pf, &resp)))
 			break;
 		/* ask for the next page now; decode and print this one
@@ -355,10 +356,10 @@ int cli_log_walk_run(session *s, const cli_log_ops *ops, void *arg,
 			break;
 		}
 		api_response_free(&resp);
-		if (n > 0)
-			last = *(char *const *)((const char *)items +
-						(n - 1) * ops->entry_size +
-						ops->id_offset);
+		if (n > 0) /* the last entry's id: a char * at id_offset */
+			memcpy(&last, (const char *)items + (n - 1) * ops->entry_size +
+					      ops->id_offset,
+			       sizeof last);
 		if (pf.t && (!last || strcmp(pf.cursor, last) != 0))
 			prefetch_drop(&pf); /* a wrong guess */
 		if (!last) {

@@ -346,7 +346,6 @@ static api_status collect(model_export *x, api_error *err)
 
 api_status model_export_poll(model_export *x, int timeout_ms, api_error *err)
 {
-	api_status st;
 	api_error why;
 	bool ready;
 	int64_t now, wake, wait;
@@ -355,7 +354,7 @@ api_status model_export_poll(model_export *x, int timeout_ms, api_error *err)
 		*err = x->err;
 		return x->err.kind;
 	}
-	if ((st = start_all(x, &why)) != API_OK)
+	if (start_all(x, &why) != API_OK)
 		return fail(x, &why, err);
 	now = now_ms(x);
 	if (x->deadline && now >= x->deadline) {
@@ -377,7 +376,7 @@ api_status model_export_poll(model_export *x, int timeout_ms, api_error *err)
 	if (x->tr.ops->wait(x->tr.self, wait > INT32_MAX ? INT32_MAX : (int)wait, -1, &ready,
 			    &why) != API_OK)
 		return fail(x, &why, err);
-	if ((st = collect(x, &why)) != API_OK || (st = start_all(x, &why)) != API_OK)
+	if (collect(x, &why) != API_OK || start_all(x, &why) != API_OK)
 		return fail(x, &why, err);
 	/* send what just started before the caller writes pages out: a
 	 * turn or two of the transport takes a request from a kept-alive
@@ -385,7 +384,7 @@ api_status model_export_poll(model_export *x, int timeout_ms, api_error *err)
 	for (int turn = 0; turn < 2; turn++)
 		if (x->tr.ops->wait(x->tr.self, 0, -1, &ready, &why) != API_OK)
 			return fail(x, &why, err);
-	if ((st = collect(x, &why)) != API_OK)
+	if (collect(x, &why) != API_OK)
 		return fail(x, &why, err);
 	api_error_clear(err);
 	return API_OK;

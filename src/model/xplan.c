@@ -384,7 +384,7 @@ xplan_result xplan_page(xplan *p, unsigned window, const xplan_item *items, size
 	}
 	w->running = false;
 	p->running--;
-	if (n > (size_t)XPLAN_LIMIT_MAX || (last && (!last->id || !last->id[0] ||
+	if (n > (size_t)XPLAN_LIMIT_MAX || (n && !items) || (last && (!last->id || !last->id[0] ||
 						    strlen(last->id) > XPLAN_ID_MAX)) ||
 	    (last && w->cursor[0] && strcmp(last->id, w->cursor) == 0)) {
 		if (page && p->free_page)
@@ -398,7 +398,7 @@ xplan_result xplan_page(xplan *p, unsigned window, const xplan_item *items, size
 	w->attempts = 0;
 	w->pages++;
 	p->st.pages++;
-	if (n < (size_t)p->cfg.limit ||
+	if (!last || n < (size_t)p->cfg.limit ||
 	    (!w->lo_user && last->has_date && last->date_ms < w->lo)) {
 		w->done = true;
 		sparser_rest(p, w);
