@@ -66,6 +66,7 @@ static const struct ui_hint hints[] = {
 struct logs_state {
 	struct ui_logview lv;   /* first: ui_logview_on_filter */
 	int64_t key;            /* the API key shown; 0 until known */
+	bool warmed;            /* the default key's first page was asked for */
 };
 
 _Static_assert(offsetof(struct logs_state, lv) == 0, "the view comes first");
@@ -171,17 +172,24 @@ static void enter(struct app *a, void *vst)
 	ui_logview_enter(&st->lv, a);
 }
 
-/* Issue 15: at start, the newest page of the default API key's logs
- * (api-key in the configuration) is read into the cache along with the
- * lists, so that 3 shows it at once. */
-static void warm(struct app *a, void *vst)
+/* Issue 15: at start, the newest page of the default API key's logs is
+ * read into the cache, so that 3 shows it at once: along with the lists
+ * when api-key is configured, else as soon as the key list names the
+ * account's first key (on_model). Once. */
+static void warm_key(struct app *a, struct logs_state *st, int64_t key)
 {
-	model_log_webhook_params params = { .api_key_id = a->opt.api_key };
+	model_log_webhook_params params = { .api_key_id = key };
 	api_error err;
 
-	(void)vst;
-	if (a->opt.api_key > 0)
-		model_log_warm(a->m, &model_log_webhooks, &params, &err);
+	if (st->warmed || key <= 0)
+		return;
+	st->warmed = true;
+	model_log_warm(a->m, &model_log_webhooks, &params, &err);
+}
+
+static void warm(struct app *a, void *vst)
+{
+	warm_key(a, vst, a->opt.api_key);
 }
 
 static void draw(struct app *a, void *vst, int top, int rows, int cols)
@@ -386,9 +394,14 @@ static bool on_model(struct app *a, void *vst, unsigned dirty, bool visible)
 {
 	struct logs_state *st = vst;
 
-	/* never shown yet: no key to open, no request of its own */
-	if (!visible && !st->key)
+	/* never shown yet: no key to open; only the first page read ahead */
+	if (!visible && !st->key) {
+		const api_key_list *k = model_keys(a->m, NULL);
+
+		if ((dirty & MODEL_DIRTY(MODEL_KEYS)) && k && k->n > 0)
+			warm_key(a, st, k->items[0].api_key_id);
 		return false;
+	}
 	if (dirty & MODEL_DIRTY(MODEL_KEYS))
 		choose_key(a, st);
 	if (ui_logview_pane_model(&st->lv, a, dirty, visible))

@@ -20,6 +20,9 @@ check wait_line 'Front door.*Locked.*closed.*78%'
 name="the offline lock says offline"
 check wait_line 'Office door.*offline'
 
+name="at start, with no api-key set, the first key's newest page is read ahead"
+check wait_requests 'GET /api/key/31337/webhook/logs?limit=50 ' 1
+
 $T send-keys 2
 name="webhooks pane lists the demo webhooks"
 check wait_for "https://rental.example.org/webhooks/nuki"
@@ -28,6 +31,8 @@ name="webhook logs pane shows page 1 of the first API key"
 check wait_for "API key 31337"
 name="webhook logs pane shows deliveries"
 check wait_row "STATUS" "Back door: Locked"
+name="... from what was read ahead: no second request for that page"
+check test "$(requests 'GET /api/key/31337/webhook/logs?limit=50 ')" -eq 1
 $T send-keys Tab
 name="Tab goes on to the activity pane"
 check wait_for "All locks"
