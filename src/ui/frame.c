@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "api/text.h"
 #include "ui/columns.h"
@@ -227,6 +228,19 @@ static void draw_message(struct app *a, int y, int width)
 	app_put(a, y, width - mw, mw, ROLE_STATUS, more);
 }
 
+/* Display cells of a hint line (our own text: key names and words). */
+static int cells_of(const char *s)
+{
+	wchar_t w[256];
+	size_t n = mbstowcs(w, s, sizeof w / sizeof w[0]);
+	int c;
+
+	if (n == (size_t)-1)
+		return (int)strlen(s);
+	c = wcswidth(w, n);
+	return c < 0 ? (int)n : c;
+}
+
 static void draw_status(struct app *a)
 {
 	char right[200], left[UI_MSG_MAX + 256], hints[200], global[64];
@@ -261,8 +275,18 @@ static void draw_status(struct app *a)
 	else if (a->detail_open)
 		ui_hints_format(a->pane, detail_hints, UI_COUNT(detail_hints), a->opt.ascii, left,
 				sizeof left);
-	else
+	else {
+		int room = COLS - rw, gw = cells_of(global);
+
+		/* the pane's hints give way first: help and quit stay in
+		 * sight at any width */
+		if (cells_of(hints) + 2 + gw > room && room > gw + 4) {
+			app_put(a, y, 0, room - gw - 2, ROLE_STATUS, hints);
+			app_put(a, y, room - gw, gw, ROLE_STATUS, global);
+			return;
+		}
 		snprintf(left, sizeof left, "%s  %s", hints, global);
+	}
 	app_put(a, y, 0, COLS - rw, ROLE_STATUS, left);
 }
 

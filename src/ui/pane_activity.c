@@ -46,6 +46,7 @@ static const struct ui_binding keys[] = {
 
 static const struct ui_hint hints[] = {
 	UI_LOGVIEW_HINTS,
+	{ UI_ACTION_LOGS_FAILED, UI_ACTION_NONE, "failed" },
 	{ UI_ACTION_ACTIVITY, UI_ACTION_NONE, "all locks" },
 	{ UI_ACTION_GOTO_DATE, UI_ACTION_NONE, "date" },
 	{ UI_ACTION_WHO_FILTER, UI_ACTION_NONE, "who" },

@@ -64,6 +64,17 @@ check wait_true eval "screen | sed -n 3p | grep -q Changed"
 name="80 columns: the type goes first"
 check sh -c "! tmux -L $sock capture-pane -p | sed -n 3p | grep -q Type"
 
+# ---- the status line: help and quit stay in sight at 80 columns --------------------------
+# (every pane's hints are longer than 80 columns; they give way, cut with
+# an ellipsis, and the help and quit keys stay at the end)
+name="80 columns, smart locks: the hints end in ? help  q quit"
+check wait_true eval "screen | tail -n 1 | grep -q '…  ? help  q quit *\$'"
+$T send-keys 4
+name="80 columns, activity: the hints end in ? help  q quit"
+check wait_true eval "screen | tail -n 1 | grep -q 'e failed.*…  ? help  q quit *\$'"
+$T send-keys 1
+wait_for "Battery" > /dev/null
+
 # ---- point 9: the door in the commands' words -----------------------------------------
 name="the door reads open, as the commands print it"
 check wait_row "Back door" " open "

@@ -276,7 +276,7 @@ static const struct {
 		     "  g date  s key  Enter open" },
 	/* issue 12 */
 	{ PANE_ACTIVITY, "n older  p newer  h newest  +/- size  f follow"
-			 "  A all locks  g date  w who  Enter open" },
+			 "  e failed  A all locks  g date  w who  Enter open" },
 };
 
 START_TEST(test_hints_name_the_keys_the_tables_bind)
