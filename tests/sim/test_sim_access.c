@@ -22,8 +22,9 @@
 #include <curl/curl.h>
 
 #include "sim/sim.h"
+#include "sim_client.h"
 
-#define TOKEN "test-token"
+#define TOKEN SC_TOKEN
 #define KEY_B 42424 /* its webhook has DEVICE_AUTHS and ACCOUNT_USER */
 #define LOCK_FRONT "18298712180"
 #define LOCK_BACK "22986658786"
@@ -34,13 +35,7 @@
 #define STEP_MS 300
 
 static sim *g_sim;
-static CURL *g_curl;
-
-typedef struct reply {
-	long status;
-	char *body;
-	size_t len;
-} reply;
+typedef sc_reply reply;
 
 static int64_t now_ms(void)
 {
@@ -58,62 +53,15 @@ static int64_t scaled(int64_t ms)
 	return ms * (k > 1 && k <= 100 ? k : 1);
 }
 
-static size_t on_body(char *p, size_t size, size_t n, void *ud)
-{
-	reply *r = ud;
-	char *nb = realloc(r->body, r->len + size * n + 1);
-
-	if (nb == NULL)
-		return 0;
-	r->body = nb;
-	memcpy(r->body + r->len, p, size * n);
-	r->len += size * n;
-	r->body[r->len] = '\0';
-	return size * n;
-}
-
 static reply http(const char *method, const char *path, const char *body)
 {
-	reply r = {0};
-	char url[1024];
-	struct curl_slist *h = NULL;
-
-	if (g_curl == NULL)
-		g_curl = curl_easy_init();
-	ck_assert_ptr_nonnull(g_curl);
-	curl_easy_reset(g_curl);
-	snprintf(url, sizeof url, "%s%s", sim_url(g_sim), path);
-	curl_easy_setopt(g_curl, CURLOPT_URL, url);
-	curl_easy_setopt(g_curl, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(g_curl, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(g_curl, CURLOPT_WRITEDATA, &r);
-	curl_easy_setopt(g_curl, CURLOPT_TIMEOUT_MS, 10000L);
-	h = curl_slist_append(h, "Authorization: Bearer " TOKEN);
-	if (body != NULL) {
-		h = curl_slist_append(h, "Content-Type: application/json");
-		curl_easy_setopt(g_curl, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(g_curl, CURLOPT_POSTFIELDSIZE,
-				 (long)strlen(body));
-	}
-	curl_easy_setopt(g_curl, CURLOPT_HTTPHEADER, h);
-	ck_assert_int_eq(curl_easy_perform(g_curl), CURLE_OK);
-	curl_easy_getinfo(g_curl, CURLINFO_RESPONSE_CODE, &r.status);
-	curl_slist_free_all(h);
-	return r;
+	return sc_http(g_sim, method, path, body);
 }
 
 /* The JSON answer of a GET that must be 200. */
 static cJSON *get_json(const char *path)
 {
-	reply r = http("GET", path, NULL);
-	cJSON *j;
-
-	ck_assert_msg(r.status == 200, "GET %s: %ld %s", path, r.status,
-		      r.body ? r.body : "");
-	j = cJSON_Parse(r.body);
-	ck_assert_msg(j != NULL, "not JSON: %s", r.body);
-	free(r.body);
-	return j;
+	return sc_get_json(g_sim, path);
 }
 
 /* status of a request; an error status must carry the API's error body. */
@@ -137,20 +85,13 @@ static long status_of(const char *method, const char *path, const char *body)
 
 static void setup(void)
 {
-	char err[256] = "";
-	sim_options o = {.token = TOKEN, .logs = 300,
-			 .step_ms = (unsigned)scaled(STEP_MS)};
-
-	g_sim = sim_start(&o, err, sizeof err);
-	ck_assert_msg(g_sim != NULL, "sim_start: %s", err);
+	g_sim = sc_start((sim_options){.token = TOKEN, .logs = 300,
+				       .step_ms = (unsigned)scaled(STEP_MS)});
 }
 
 static void teardown(void)
 {
-	if (g_curl != NULL)
-		curl_easy_cleanup(g_curl);
-	g_curl = NULL;
-	sim_stop(g_sim);
+	sc_stop(g_sim);
 	g_sim = NULL;
 }
 
